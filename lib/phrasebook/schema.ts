@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+// The phrasebook's file format. Schema first, types derived: the same schema validates the
+// shipped files, QA leads' imports and the JSON Schema that editors use (scripts/gen-phrasebook.ts).
+
+export const LOCALES = ['en', 'zh', 'sv'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** The step of complaint handling an entry serves; one file per locale and category. */
+export const CATEGORIES = [
+  'listen',
+  'empathise',
+  'apologise',
+  'blame',
+  'policy-speak',
+  'certainty',
+  'timing',
+  'follow-up',
+  'abuse',
+  'register',
+  'rushing',
+  'argue',
+] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+export const SEVERITIES = ['hint', 'warning', 'risk'] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const TONES = [
+  'angry',
+  'frustrated',
+  'anxious',
+  'confused',
+  'disappointed',
+  'sad',
+  'impatient',
+  'sarcastic',
+  'neutral',
+  'polite',
+  'satisfied',
+  'enthusiastic',
+  'abusive',
+] as const;
+export const toneSchema = z.enum(TONES);
+export type Tone = z.infer<typeof toneSchema>;
+
+/** The seeds' four kinds of complaining customer, plus abusive. */
+export const CUSTOMER_TYPES = ['active-hater', 'extreme-critic', 'loyal-at-risk', 'enthusiast', 'abusive'] as const;
+export const customerTypeSchema = z.enum(CUSTOMER_TYPES);
+export type CustomerType = z.infer<typeof customerTypeSchema>;
+
+export const channelSchema = z.enum(['chat', 'email']);
+export type Channel = z.infer<typeof channelSchema>;
+
+const text = z.string().trim().min(1);
+
+/**
+ * Patterns are a small safe language, never raw regular expressions (see lib/phrasebook/pattern.ts):
+ *   word          a word, folded for case, width, diacritics, curly/straight apostrophes and
+ *                 contractions ("don't" = "do not" = "dont")
+ *   (a|b c)       alternatives, each a sequence
+ *   [a b]         optional words
+ *   *             exactly one word, any
+ *   ...N          a gap of 0 to N words (N <= 6)
+ *   {name}        one word, captured, for use as {name} in `prefer`
+ * Chinese is matched character by character, so patterns match inside running text.
+ */
+export const patternSchema = text.max(200);
+
+export const entrySchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens'),
+    avoid: z.array(patternSchema).min(1),
+    prefer: z.array(text.max(500)).min(1, 'an entry needs at least one alternative'),
+    why: text.max(200),
+    severity: severitySchema.default('warning'),
+    when: z
+      .object({
+        tones: z.array(toneSchema).min(1).optional(),
+        types: z.array(customerTypeSchema).min(1).optional(),
+        channel: channelSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    source: text,
+    tests: z
+      .object({
+        match: z.array(text).default([]),
+        noMatch: z.array(text).default([]),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type EntryInput = z.input<typeof entrySchema>;
+
+/** One file of the phrasebook: a locale and a category, entries sorted by id. */
+export const phrasebookFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    locale: localeSchema,
+    category: categorySchema,
+    entries: z.array(entrySchema).min(1),
+  })
+  .strict();
+export type PhrasebookFile = z.infer<typeof phrasebookFileSchema>;
+
+/** An entry as the engine sees it: the file's locale and category carried onto it. */
+export type Entry = z.infer<typeof entrySchema> & { locale: Locale; category: Category };
+
+export function entriesOf(file: PhrasebookFile): Entry[] {
+  return file.entries.map((e) => ({ ...e, locale: file.locale, category: file.category }));
+}

@@ -1,0 +1,95 @@
+import * as z from 'zod/mini';
+
+// Every message between content script, background and side panel is declared here, once.
+// Schemas use zod/mini so the content script stays small; receivers validate with them.
+
+export const customerMessageSchema = z.object({
+  text: z.string(),
+  author: z.optional(z.string()),
+  time: z.optional(z.string()),
+});
+export type CustomerMessage = z.infer<typeof customerMessageSchema>;
+
+/** What the content script reads off the page each time the draft settles. */
+export const draftSnapshotSchema = z.object({
+  site: z.string(),
+  conversationId: z.string(),
+  url: z.string(),
+  channel: z.optional(z.enum(['chat', 'email'])),
+  draft: z.string(),
+  customer: z.array(customerMessageSchema),
+});
+export type DraftSnapshot = z.infer<typeof draftSnapshotSchema>;
+
+export const findingSchema = z.object({
+  /** Stable within one draft: entry id and start offset. */
+  key: z.string(),
+  entryId: z.string(),
+  start: z.number(),
+  end: z.number(),
+  /** The draft's text in [start, end), to check before replacing. */
+  text: z.string(),
+  suggestions: z.array(z.string()),
+  why: z.string(),
+  category: z.string(),
+  severity: z.enum(['hint', 'warning', 'risk']),
+  locale: z.string(),
+  source: z.enum(['phrasebook', 'ai']),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+/** Everything the side panel shows for one tab. */
+export const tabStateSchema = z.object({
+  tabId: z.number(),
+  site: z.string(),
+  conversationId: z.string(),
+  url: z.string(),
+  draft: z.string(),
+  customer: z.array(customerMessageSchema),
+  findings: z.array(findingSchema),
+  updatedAt: z.number(),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+export const replaceRequestSchema = z.object({
+  start: z.number(),
+  end: z.number(),
+  expected: z.string(),
+  replacement: z.string(),
+});
+export type ReplaceRequest = z.infer<typeof replaceRequestSchema>;
+
+export const replaceResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.optional(z.string()),
+});
+export type ReplaceResult = z.infer<typeof replaceResultSchema>;
+
+export const applyRequestSchema = z.object({
+  tabId: z.number(),
+  ...replaceRequestSchema.shape,
+});
+export type ApplyRequest = z.infer<typeof applyRequestSchema>;
+
+/** Request/response messages (sent with @webext-core/messaging). */
+export interface ProtocolMap {
+  /** content -> background: the draft settled; returns the findings for it. */
+  draftChanged(data: DraftSnapshot): Finding[];
+  /** panel -> background: replace a span in the tab's draft. */
+  applySuggestion(data: ApplyRequest): ReplaceResult;
+  /** background -> content: replace a span in the draft, through the page's editor. */
+  replaceSpan(data: ReplaceRequest): ReplaceResult;
+}
+
+/** The side panel subscribes to one tab over a long-lived port of this name. */
+export const PANEL_PORT = 'tact-panel';
+
+export const panelToBackgroundSchema = z.object({ type: z.literal('subscribe'), tabId: z.number() });
+export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
+
+export const backgroundToPanelSchema = z.object({
+  type: z.literal('state'),
+  tabId: z.number(),
+  state: z.nullable(tabStateSchema),
+});
+export type BackgroundToPanel = z.infer<typeof backgroundToPanelSchema>;
