@@ -1,18 +1,6 @@
 import { defineConfig } from 'wxt';
+import { ANTHROPIC_API_ORIGIN, HELPDESK_MATCHES, LOCAL_MATCHES } from './lib/hosts';
 
-// Helpdesks Tact reads by default; any other site only after the user enables it (optional permission).
-const HELPDESK_MATCHES = [
-  '*://*.zendesk.com/*',
-  '*://*.freshdesk.com/*',
-  '*://app.intercom.com/*',
-  '*://secure.helpscout.net/*',
-  '*://app.frontapp.com/*',
-  '*://mail.google.com/*',
-  '*://outlook.office.com/*',
-  '*://outlook.live.com/*',
-];
-// The demo helpdesk and the browser tests are served on loopback.
-const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -20,12 +8,10 @@ export default defineConfig({
     name: 'Tact',
     description: 'Say this, not that: a real-time copilot for customer-support replies.',
     permissions: ['storage', 'tabs'],
-    host_permissions: [...HELPDESK_MATCHES, ...LOCAL_MATCHES, 'https://api.anthropic.com/*'],
+    host_permissions: [...HELPDESK_MATCHES, ...LOCAL_MATCHES, ANTHROPIC_API_ORIGIN],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Open Tact' },
     browser_specific_settings: { gecko: { id: 'tact@tact.example' } },
   },
   vite: () => ({ build: { chunkSizeWarningLimit: 1000 } }),
 });
-
-export { HELPDESK_MATCHES, LOCAL_MATCHES };

@@ -16,7 +16,10 @@ export const draftSnapshotSchema = z.object({
   conversationId: z.string(),
   url: z.string(),
   channel: z.optional(z.enum(['chat', 'email'])),
+  /** At most MAX_ANALYSED_DRAFT characters of the draft. */
   draft: z.string(),
+  /** The draft's full length, so the panel can say when only part of it was analysed. */
+  draftLength: z.number(),
   customer: z.array(customerMessageSchema),
 });
 export type DraftSnapshot = z.infer<typeof draftSnapshotSchema>;
@@ -45,6 +48,7 @@ export const tabStateSchema = z.object({
   conversationId: z.string(),
   url: z.string(),
   draft: z.string(),
+  draftLength: z.number(),
   customer: z.array(customerMessageSchema),
   findings: z.array(findingSchema),
   updatedAt: z.number(),

@@ -1,0 +1,75 @@
+import { onMessage, sendMessage } from '@/utils/messaging';
+import { adapterFor } from '@/lib/sites';
+import { bridgeFor } from '@/lib/editors';
+import { debounce } from '@/lib/debounce';
+import { replaceRequestSchema, type DraftSnapshot } from '@/lib/protocol';
+import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOMER_MESSAGES } from '@/lib/limits';
+import { HELPDESK_MATCHES, LOCAL_MATCHES } from '@/lib/hosts';
+
+export default defineContentScript({
+  matches: [...HELPDESK_MATCHES, ...LOCAL_MATCHES],
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = adapterFor(new URL(location.href), document);
+    if (!adapter) return; // not a helpdesk page we know: stay quiet
+    let editor: Element | null = null;
+    let composing = false;
+
+    // The agent may click into the side panel; remember the editor they were writing in.
+    const currentEditor = () => {
+      const focused = adapter.activeEditor(document, document.activeElement);
+      if (focused) editor = focused;
+      else if (!editor?.isConnected) editor = adapter.activeEditor(document, null);
+      return editor;
+    };
+
+    const snapshot = (): DraftSnapshot | null => {
+      const el = currentEditor();
+      const bridge = el && bridgeFor(el);
+      const url = new URL(location.href);
+      const draft = el && bridge ? bridge.read(el) : '';
+      return {
+        site: adapter.id,
+        conversationId: adapter.conversationId(document, url),
+        url: url.href,
+        channel: adapter.channel(document, url) ?? undefined,
+        draft: draft.slice(0, MAX_ANALYSED_DRAFT),
+        draftLength: draft.length,
+        customer: adapter
+          .customerMessages(document, MAX_CUSTOMER_MESSAGES)
+          .map((m) => ({ ...m, text: m.text.slice(0, MAX_CUSTOMER_MESSAGE) })),
+      };
+    };
+
+    const analyse = debounce(() => {
+      if (composing || !ctx.isValid) return;
+      const snap = snapshot();
+      if (snap) sendMessage('draftChanged', snap).catch(() => {});
+    }, DRAFT_DEBOUNCE_MS);
+
+    const onInput = (e: Event) => {
+      if ((e as InputEvent).isComposing || composing) return; // IME: wait for compositionend
+      analyse();
+    };
+    ctx.addEventListener(document, 'input', onInput, { capture: true });
+    ctx.addEventListener(document, 'compositionstart', () => (composing = true), { capture: true });
+    ctx.addEventListener(document, 'compositionend', () => ((composing = false), analyse()), { capture: true });
+    ctx.addEventListener(document, 'focusin', () => currentEditor(), { capture: true });
+    ctx.onInvalidated(() => analyse.cancel());
+
+    onMessage('replaceSpan', async ({ data }) => {
+      const req = replaceRequestSchema.parse(data);
+      const el = currentEditor();
+      const bridge = el && bridgeFor(el);
+      if (!el || !bridge) return { ok: false, message: 'No reply editor found on this page.' };
+      const current = bridge.read(el);
+      if (current.slice(req.start, req.end) !== req.expected)
+        return { ok: false, message: 'The draft changed since this suggestion; it will refresh in a moment.' };
+      const outcome = await bridge.replace(el, req.start, req.end, req.replacement);
+      analyse.flush();
+      return outcome;
+    });
+
+    analyse(); // show the customer's side at once, before the agent types
+  },
+});

@@ -1,0 +1,16 @@
+/**
+ * How Tact reads and writes one kind of editor. Each kind is one file in lib/editors/, registered
+ * in lib/editors/index.ts. A bridge never sets innerHTML/textContent: it goes through what the
+ * page's editor listens to, then reads the text back to prove the editor took the change.
+ */
+export interface EditorBridge {
+  id: string;
+  /** True when `el` is (the root of) an editor of this kind. */
+  accepts(el: Element): boolean;
+  /** The draft as plain text; offsets into it are what findings carry. */
+  read(el: Element): string;
+  /** Replaces [start, end) with `text`, keeping the editor's model, undo and caret right. */
+  replace(el: Element, start: number, end: number, text: string): Promise<ReplaceOutcome>;
+}
+
+export type ReplaceOutcome = { ok: true } | { ok: false; message: string };

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** User settings, stored in storage.local under SETTINGS_KEY; parsed on every read. */
+export const settingsSchema = z.object({
+  /** Origins (e.g. "https://support.example.com") where the generic adapter may run. */
+  enabledOrigins: z.array(z.string().url()).default([]),
+  /** Minimum severity shown in the panel and underlined in the draft. */
+  minSeverity: z.enum(['hint', 'warning', 'risk']).default('hint'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const SETTINGS_KEY = 'settings';
+
+/** Reads settings, falling back to defaults for anything missing or malformed. */
+export function parseSettings(raw: unknown): Settings {
+  const parsed = settingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : settingsSchema.parse({});
+}

@@ -1,0 +1,63 @@
+// `npm run demo`: serves the demo helpdesk and opens Chromium with Tact loaded. With a display it
+// opens a window for a person; with none (or --headless) it plays the scenario and writes
+// screenshots and a report to demo-output/.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { startDemoServer } from './demo-server.ts';
+import { launchWithExtension, openPanel, tabIdOf } from './chromium.ts';
+import CONVERSATIONS from '../demo/helpdesk/conversations.json' with { type: 'json' };
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const OUT = resolve(import.meta.dirname, '../demo-output');
+
+const server = await startDemoServer(Number(process.env.PORT ?? 4173)).catch(() => startDemoServer(0));
+const browser = await launchWithExtension({ headless });
+console.log(`Demo helpdesk: ${server.origin}/helpdesk/  (extension id ${browser.extensionId})`);
+
+if (!headless) {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(`${server.origin}/helpdesk/`);
+  const panel = await openPanel(browser, await tabIdOf(browser, page.url()));
+  await page.bringToFront();
+  console.log('Type a reply in the demo ticket; the Tact panel tab follows it (Chrome\'s side panel: click the Tact toolbar button). Ctrl-C to quit.');
+  void panel;
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+  await server.close();
+  process.exit(0);
+}
+
+await mkdir(OUT, { recursive: true });
+const report: string[] = ['# Tact demo report', '', `Run at ${new Date().toISOString()}, headless Chromium, extension ${browser.extensionId}.`, ''];
+let total = 0;
+for (const convo of CONVERSATIONS) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/helpdesk/?c=${convo.id}`);
+  const panel = await openPanel(browser, await tabIdOf(browser, page.url()));
+  await page.bringToFront();
+  await page.locator('[data-tact-draft]').click();
+  await page.keyboard.type(convo.draft, { delay: 5 });
+  const findings = panel.getByTestId('finding');
+  await findings.first().waitFor({ timeout: 10_000 }).catch(() => {});
+  await panel.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/${convo.id}-page.png` });
+  await panel.screenshot({ path: `${OUT}/${convo.id}-panel.png`, fullPage: true });
+  const rows = await findings.evaluateAll((cards) =>
+    cards.map((c) => ({
+      entry: c.getAttribute('data-entry'),
+      notThat: c.querySelector('[data-testid=not-that]')?.textContent,
+      sayThis: [...c.querySelectorAll('[data-testid=say-this]')].map((s) => s.textContent),
+    })),
+  );
+  total += rows.length;
+  report.push(`## ${convo.id} (${convo.lang}, ${convo.channel}): ${convo.subject}`, '', `Draft: "${convo.draft}"`, '');
+  if (rows.length === 0) report.push('- no suggestions');
+  for (const r of rows) report.push(`- not "${r.notThat}" → say "${r.sayThis.join('" or "')}" (${r.entry})`);
+  report.push('', `Screenshots: ${convo.id}-page.png, ${convo.id}-panel.png`, '');
+  await page.close();
+  await panel.close();
+}
+await writeFile(`${OUT}/report.md`, report.join('\n'));
+console.log(`${total} suggestions across ${CONVERSATIONS.length} tickets; see ${OUT}/report.md`);
+await browser.close();
+await server.close();
+if (total === 0) process.exitCode = 1;
