@@ -1,0 +1,122 @@
+// The reply checklist from the seeds' six steps: acknowledge, empathise, apologise without blaming,
+// ask, offer options, commit to a next step with a time. Ticked live from the draft, in English,
+// Chinese and Swedish. These are fixed expressions written here (not user input), all linear.
+
+export type ChecklistId = 'acknowledge' | 'empathise' | 'apologise' | 'ask' | 'options' | 'next-step';
+
+export interface ChecklistItem {
+  id: ChecklistId;
+  label: string;
+  done: boolean;
+  /** What in the draft ticked it, or why it is not ticked though something came close. */
+  evidence?: { start: number; end: number; text: string };
+  note?: string;
+}
+
+const LABELS: Record<ChecklistId, string> = {
+  acknowledge: 'Acknowledge the problem',
+  empathise: 'Show empathy',
+  apologise: 'Apologise without blaming',
+  ask: 'Ask what they need',
+  options: 'Offer an option',
+  'next-step': 'Commit to a next step with a time',
+};
+
+const any = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join('|'), 'iu');
+
+const ACKNOWLEDGE = any(
+  /\bi (?:can )?(?:see|understand|realise|realize|hear you|get it)\b/,
+  /\bthank(?:s| you) for (?:letting|telling|flagging|reporting|explaining|reaching|your patience|raising|the details)/,
+  /\byou(?:'re| are) right\b/,
+  /\bi(?:'ve| have) (?:read|looked|checked|gone through)\b/,
+  /我(?:完全)?(?:理解|明白|了解|看到)|感谢您(?:的)?(?:反馈|告知|耐心|指出)|谢谢您(?:的)?(?:反馈|告知|耐心|指出)|您说得对/,
+  /\bjag (?:förstår|ser|har läst|har tittat)\b|\btack för att (?:du|ni)\b|\bdu har rätt\b/,
+);
+
+const EMPATHISE = any(
+  /\bi can (?:only )?imagine\b/,
+  /\bthat (?:must|would|sounds)(?: be| have been)? (?:\w+ )?(?:frustrating|annoying|stressful|worrying|upsetting|disappointing|difficult|hard)/,
+  /\bi(?:'m| am) (?:so |really |truly )?sorry to hear\b/,
+  /\bi (?:don't|do not) blame you\b/,
+  /\bi(?:'d| would) feel the same\b/,
+  /\bi understand (?:how|why) (?:frustrating|upsetting|annoying|stressful|you feel|this)/,
+  /能理解您的(?:心情|感受|着急|不满)|换(?:做|作)是我|让您(?:着急|失望|困扰|久等)了|给您带来(?:了)?(?:不便|困扰|麻烦)/,
+  /\bjag kan tänka mig\b|\bdet låter (?:frustrerande|jobbigt|tråkigt|besvärligt)\b|\bjag förstår att (?:du|ni) är\b|\bvad tråkigt\b/,
+);
+
+const APOLOGY = any(
+  /\b(?:sorry|apologi[sz]e|apologies|my apologies)\b/,
+  /抱歉|对不起|道歉|不好意思|致歉/,
+  /\bursäkta\b|\bber (?:så mycket )?om ursäkt\b|\bbeklagar\b|\bförlåt\b/,
+);
+
+const BLAME = any(
+  /\bnot (?:my|our) fault\b/,
+  /\b(?:your|the customer's) (?:fault|mistake|error)\b/,
+  /\byou should have\b/,
+  /\b(?:another|other|the other) (?:department|team)(?:'s)? (?:fault|problem|mistake)\b/,
+  /\bit was(?:n't| not) me\b/,
+  /\bblame (?:the|our) (?:courier|system|warehouse|supplier)\b/,
+  /不是我的(?:错|问题|责任)|是您自己|是你自己|是别的部门|您应该早/,
+  /\binte mitt fel\b|\bditt (?:eget )?fel\b|\bdet var inte jag\b|\bdu borde ha\b/,
+);
+
+const ASK = any(
+  /\?|？/,
+  /\b(?:could|would|can) you (?:please )?(?:let me know|tell me|share|send|confirm)\b/,
+  /\bplease let me know\b/,
+  /请问|能否|可否|方便告诉/,
+  /\bkan du (?:berätta|skicka|bekräfta)\b|\bhör gärna av dig\b/,
+);
+
+const OPTIONS = any(
+  /\b(?:i|we) can (?:either|offer|send|refund|replace|arrange|give)\b/,
+  /\balternatively\b|\banother option\b|\byour options\b|\bwould you prefer\b|\bif you(?:'d| would) (?:rather|prefer)\b/,
+  /可以为您|您可以选择|或者(?:我们|我)|另一个(?:办法|选择)|给您(?:退款|换货|补发)/,
+  /\balternativt\b|\bvi kan (?:erbjuda|skicka|återbetala|ersätta)\b|\bantingen\b|\bföredrar du\b/,
+);
+
+const COMMIT = any(
+  /\b(?:i|we)(?:'ll| will| am going to| are going to)\b/,
+  /我(?:们)?(?:会|将|保证)|马上为您/,
+  /\b(?:jag|vi) (?:ska|kommer att|lovar att)\b/,
+);
+
+const TIME = any(
+  /\b(?:within|in|in the next) (?:\d+|an?|one|two|three|twenty-four|24|48) (?:minutes?|hours?|days?|business days?|working days?)\b/,
+  /\bby (?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of (?:the )?(?:day|week)|end of day|\d{1,2}(?::\d\d)? ?(?:am|pm)?)\b/,
+  /\b(?:today|tomorrow|tonight) (?:by|before|at)\b/,
+  /\bbefore \d{1,2}(?::\d\d)? ?(?:am|pm)?\b/,
+  /(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:分钟|小时|天|工作日|个工作日)(?:内|之内|以内)|今天|明天|今晚|周[一二三四五六日]前/,
+  /\binom (?:\d+|en|ett|två|tre|24) (?:minuter|minut|timmar|timme|dagar|dag|arbetsdagar)\b|\bi morgon\b|\bimorgon\b|\bidag\b|\bsenast\b/,
+);
+
+function find(re: RegExp, text: string) {
+  const m = re.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
+}
+
+function item(id: ChecklistId, evidence: ChecklistItem['evidence'], note?: string): ChecklistItem {
+  return { id, label: LABELS[id], done: evidence !== undefined && note === undefined, evidence, note };
+}
+
+/** Ticks the six steps against a draft. Only the first 20,000 characters are read: a reply's head. */
+export function checklist(draft: string): ChecklistItem[] {
+  const text = draft.slice(0, 20_000);
+  const apology = find(APOLOGY, text);
+  const blame = find(BLAME, text);
+  const commit = find(COMMIT, text);
+  const time = find(TIME, text);
+  return [
+    item('acknowledge', find(ACKNOWLEDGE, text)),
+    item('empathise', find(EMPATHISE, text)),
+    item('apologise', apology ?? blame, blame ? `"${blame.text}" shifts the blame; apologise for the problem instead.` : undefined),
+    item('ask', find(ASK, text)),
+    item('options', find(OPTIONS, text)),
+    item(
+      'next-step',
+      commit && time ? { start: Math.min(commit.start, time.start), end: Math.max(commit.end, time.end), text: `${commit.text} … ${time.text}` } : commit,
+      commit && !time ? 'Say when: "within 2 hours", "by Friday".' : undefined,
+    ),
+  ];
+}
