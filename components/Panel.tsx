@@ -1,7 +1,14 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { PanelConnection } from '@/utils/panel-connection';
-import { SuggestionCard } from './SuggestionCard';
+import type { TabState } from '@/lib/protocol';
+import { dismissalKey } from '@/lib/storage/db';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
+import { db } from '@/utils/db';
+import { replaceInDraft } from '@/utils/replace-in-draft';
+import { SuggestionCard, type Applied } from './SuggestionCard';
+import { Checklist } from './Checklist';
+import { CustomerCard } from './CustomerCard';
 
 /** The side panel: who the agent is talking to and what to say instead, for the followed tab. */
 export function Panel({ connection }: { connection: PanelConnection }) {
@@ -12,45 +19,117 @@ export function Panel({ connection }: { connection: PanelConnection }) {
     return (
       <Empty
         title={connected ? 'No helpdesk here' : 'Connecting…'}
-        text="Tact wakes up on a helpdesk reply page (Zendesk, Freshdesk, Intercom, Help Scout, Front, Gmail, Outlook) or a site you enabled."
+        text="Tact wakes up on a helpdesk reply page (Zendesk, Freshdesk, Intercom, Help Scout, Front, Gmail, Outlook) or a site you enabled in the settings."
       />
     );
+  // Keyed by conversation so per-ticket UI state (last apply, cursor) never leaks between tickets.
+  return <TicketPanel key={`${state.tabId}:${state.conversationId}`} state={state} />;
+}
 
-  const latest = state.customer.at(-1);
+function TicketPanel({ state }: { state: TabState }) {
+  const dismissed = useLiveQuery(() => db.dismissedIn(state.conversationId), [state.conversationId]);
+  const [lastApplied, setLastApplied] = useState<Applied | null>(null);
+  const [undoStatus, setUndoStatus] = useState<string | null>(null);
+  const cards = useRef<(HTMLLIElement | null)[]>([]);
+  const cursor = useRef(0);
+
+  const findings = state.findings.filter((f) => !dismissed?.has(dismissalKey(f.entryId, f.text)));
+
+  const undo = useCallback(async () => {
+    if (!lastApplied) return;
+    const { finding, replacement } = lastApplied;
+    const result = await replaceInDraft(lastApplied.tabId, finding.start, finding.start + replacement.length, replacement, finding.text);
+    if (!result.ok) return setUndoStatus(result.message ?? 'Could not undo here; use Ctrl+Z in the editor.');
+    await db.undo(lastApplied.feedbackId);
+    setLastApplied(null);
+    setUndoStatus('Undone.');
+  }, [lastApplied]);
+
+  // Keyboard: ↓/j and ↑/k move between suggestions; a applies the first alternative, d dismisses,
+  // f flags, u undoes the last apply. Typing in a form field is left alone.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
+    const focusCard = (i: number) => {
+      const n = findings.length;
+      if (!n) return;
+      cursor.current = (i + n) % n;
+      cards.current[cursor.current]?.focus();
+    };
+    const click = (action: string) =>
+      cards.current[cursor.current]?.querySelector<HTMLButtonElement>(`[data-action=${action}]`)?.click();
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => focusCard(cursor.current + 1),
+      j: () => focusCard(cursor.current + 1),
+      ArrowUp: () => focusCard(cursor.current - 1),
+      k: () => focusCard(cursor.current - 1),
+      a: () => click('apply-first'),
+      d: () => click('dismiss'),
+      f: () => click('flag'),
+      u: () => void undo(),
+    };
+    const run = keys[e.key];
+    if (run) {
+      e.preventDefault();
+      run();
+    }
+  };
+
   return (
-    <main className="panel" data-testid="panel" aria-live="polite">
+    <main className="panel" data-testid="panel" onKeyDown={onKeyDown}>
       <header className="panel-header">
         <h1>Tact</h1>
         <span className="muted" data-testid="site">
           {state.site} · {state.conversationId}
         </span>
       </header>
-      {latest && (
-        <section aria-label="Customer's latest message" className="customer">
-          <h2>Customer{latest.author ? `: ${latest.author}` : ''}</h2>
-          <blockquote data-testid="customer-latest">{latest.text}</blockquote>
-        </section>
-      )}
-      <section aria-label="Suggestions">
-        <h2>Say this, not that</h2>
+      <CustomerCard state={state} />
+      <Checklist draft={state.draft} />
+      <section aria-labelledby="suggestions-title" aria-live="polite">
+        <h2 id="suggestions-title">Say this, not that</h2>
+        {lastApplied && (
+          <p className="notice" role="status" data-testid="applied-bar">
+            Replaced “{lastApplied.finding.text}” with “{lastApplied.replacement}”.{' '}
+            <button type="button" data-action="undo" onClick={() => void undo()}>
+              Undo
+            </button>
+          </p>
+        )}
+        {undoStatus && !lastApplied && (
+          <p className="status" role="status">
+            {undoStatus}
+          </p>
+        )}
         {state.draftLength > MAX_ANALYSED_DRAFT && (
           <p className="notice" role="status">
-            The draft is {Math.round(state.draftLength / 1000)} k characters long: only the first{' '}
-            {MAX_ANALYSED_DRAFT / 1000} k were checked.
+            The draft is {Math.round(state.draftLength / 1000)} k characters long: only the first {MAX_ANALYSED_DRAFT / 1000} k
+            were checked.
           </p>
         )}
         {state.draft.trim() === '' ? (
           <p className="muted" data-testid="no-draft">
             No draft yet: start typing your reply.
           </p>
-        ) : state.findings.length === 0 ? (
+        ) : findings.length === 0 ? (
           <p className="muted" data-testid="no-findings">
-            Nothing risky in this draft.
+            Nothing risky in this draft{state.findings.length > findings.length ? ' (some suggestions dismissed)' : ''}.
           </p>
         ) : (
-          <ul className="findings" data-testid="findings">
-            {state.findings.map((f) => (
-              <SuggestionCard key={f.key} tabId={state.tabId} finding={f} />
+          <ul className="findings" data-testid="findings" aria-label="Suggestions; arrow keys move, a applies, d dismisses, f flags">
+            {findings.map((f, i) => (
+              <SuggestionCard
+                key={f.key}
+                ref={(el) => {
+                  cards.current[i] = el;
+                }}
+                state={state}
+                finding={f}
+                onFocus={() => (cursor.current = i)}
+                onApplied={(a) => {
+                  setLastApplied(a);
+                  setUndoStatus(null);
+                }}
+              />
             ))}
           </ul>
         )}

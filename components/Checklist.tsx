@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { checklist } from '@/lib/checklist';
+
+/** The six steps of a good complaint reply, ticked live from the draft. */
+export function Checklist({ draft }: { draft: string }) {
+  const items = useMemo(() => checklist(draft), [draft]);
+  const doneCount = items.filter((i) => i.done).length;
+  return (
+    <section aria-labelledby="checklist-title" className="checklist">
+      <h2 id="checklist-title">
+        Reply checklist <span className="muted">{doneCount}/{items.length}</span>
+      </h2>
+      <ul data-testid="checklist">
+        {items.map((i) => (
+          <li key={i.id} data-item={i.id} data-done={i.done} className={i.done ? 'done' : 'todo'}>
+            <span aria-hidden="true">{i.done ? '✓' : '○'}</span> {i.label}
+            <span className="visually-hidden">{i.done ? ' (done)' : ' (not yet)'}</span>
+            {i.done && i.evidence && <span className="muted evidence"> “{i.evidence.text}”</span>}
+            {i.note && <span className="note"> {i.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { feedbackSchema, type Feedback } from './feedback';
+
+/**
+ * Tact's IndexedDB, shared by the side panel, the settings/studio pages and the worker (one origin).
+ * Versions are numbered migrations: add a new `version(n)` below, never edit an old one, and extend
+ * tests/unit/storage-db.test.ts so it walks every version.
+ */
+export class TactDb extends Dexie {
+  feedback!: EntityTable<Feedback, 'id'>;
+
+  constructor(name = 'tact', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      // [conversationId+kind] answers "what was dismissed in this conversation" in one range.
+      feedback: '++id, kind, entryId, createdAt, [conversationId+kind]',
+    });
+  }
+
+  /** Validates and stores one feedback record; returns its id. */
+  async record(feedback: Omit<Feedback, 'id' | 'createdAt'> & { createdAt?: number }): Promise<number> {
+    const row = feedbackSchema.parse({ createdAt: Date.now(), ...feedback });
+    return (await this.feedback.add(row)) as number;
+  }
+
+  /** Marks a record undone (kept for the QA history rather than deleted). */
+  async undo(id: number): Promise<void> {
+    await this.feedback.update(id, { undoneAt: Date.now() });
+  }
+
+  /** Dismissal keys (entry id + phrase) still in force for a conversation. */
+  async dismissedIn(conversationId: string): Promise<Set<string>> {
+    const rows = await this.feedback.where({ conversationId, kind: 'dismiss' }).toArray();
+    return new Set(rows.filter((r) => r.undoneAt === undefined).map((r) => dismissalKey(r.entryId, r.phrase)));
+  }
+}
+
+/** A dismissal holds for the same entry on the same words, wherever they move in the draft. */
+export const dismissalKey = (entryId: string, phrase: string) => `${entryId}\u0000${phrase.toLowerCase()}`;

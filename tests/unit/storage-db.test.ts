@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import Dexie from 'dexie';
+import { TactDb, dismissalKey } from '../../lib/storage/db';
+import { sentenceAround } from '../../lib/sentence';
+
+let n = 0;
+const fresh = () => new TactDb(`tact-test-${++n}`);
+const dbs: Dexie[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const base = {
+  entryId: 'en-policy-speak-thats-our-policy',
+  locale: 'en',
+  source: 'phrasebook' as const,
+  site: 'demo',
+  conversationId: 'T-1',
+  phrase: "That's our policy",
+  sentence: "That's our policy, sorry.",
+};
+
+describe('TactDb', () => {
+  test('walks every version from an empty database to the latest', async () => {
+    const db = fresh();
+    dbs.push(db);
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['feedback']);
+    expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual(['[conversationId+kind]', 'createdAt', 'entryId', 'kind']);
+  });
+
+  test('stores a flag with its reason and context, and rejects a flag without a reason', async () => {
+    const db = fresh();
+    dbs.push(db);
+    const id = await db.record({ ...base, kind: 'flag', reason: 'off-brand', note: 'we never say "policy"', tone: 'angry' });
+    const row = await db.feedback.get(id);
+    expect(row).toMatchObject({ ...base, kind: 'flag', reason: 'off-brand', note: 'we never say "policy"', tone: 'angry' });
+    expect(row?.createdAt).toBeTypeOf('number');
+    await expect(db.record({ ...base, kind: 'flag' })).rejects.toThrow(/reason/);
+  });
+
+  test('dismissals are per conversation and can be taken back', async () => {
+    const db = fresh();
+    dbs.push(db);
+    const id = await db.record({ ...base, kind: 'dismiss' });
+    await db.record({ ...base, kind: 'dismiss', conversationId: 'T-2', entryId: 'other' });
+    expect(await db.dismissedIn('T-1')).toEqual(new Set([dismissalKey(base.entryId, base.phrase)]));
+    expect(await db.dismissedIn('T-3')).toEqual(new Set());
+    await db.undo(id);
+    expect(await db.dismissedIn('T-1')).toEqual(new Set());
+    expect((await db.feedback.get(id))?.undoneAt).toBeTypeOf('number');
+  });
+});
+
+describe('sentenceAround', () => {
+  test.each([
+    ['Hi. That is our policy, sorry! Bye.', 4, 22, 'That is our policy, sorry!'],
+    ['no punctuation at all', 3, 5, 'no punctuation at all'],
+    ['第一句。这是公司规定。第三句', 4, 10, '这是公司规定。'],
+    ['line one\nline two has it\nline three', 14, 17, 'line two has it'],
+  ])('%s', (text, start, end, expected) => {
+    expect(sentenceAround(text, start, end)).toBe(expected);
+  });
+});
