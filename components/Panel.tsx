@@ -1,10 +1,8 @@
 import { useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { PanelConnection } from '@/utils/panel-connection';
 import type { TabState } from '@/lib/protocol';
-import { dismissalKey } from '@/lib/storage/db';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
-import { db } from '@/utils/db';
+import { sendMessage } from '@/utils/messaging';
 import { replaceInDraft } from '@/utils/replace-in-draft';
 import { SuggestionCard, type Applied } from './SuggestionCard';
 import { Checklist } from './Checklist';
@@ -27,20 +25,19 @@ export function Panel({ connection }: { connection: PanelConnection }) {
 }
 
 function TicketPanel({ state }: { state: TabState }) {
-  const dismissed = useLiveQuery(() => db.dismissedIn(state.conversationId), [state.conversationId]);
   const [lastApplied, setLastApplied] = useState<Applied | null>(null);
   const [undoStatus, setUndoStatus] = useState<string | null>(null);
   const cards = useRef<(HTMLLIElement | null)[]>([]);
   const cursor = useRef(0);
 
-  const findings = state.findings.filter((f) => !dismissed?.has(dismissalKey(f.entryId, f.text)));
+  const findings = state.findings; // dismissed ones are already left out by the background
 
   const undo = useCallback(async () => {
     if (!lastApplied) return;
     const { finding, replacement } = lastApplied;
     const result = await replaceInDraft(lastApplied.tabId, finding.start, finding.start + replacement.length, replacement, finding.text);
     if (!result.ok) return setUndoStatus(result.message ?? 'Could not undo here; use Ctrl+Z in the editor.');
-    await db.undo(lastApplied.feedbackId);
+    if (lastApplied.feedbackId != null) await sendMessage('undoFeedback', { tabId: lastApplied.tabId, id: lastApplied.feedbackId });
     setLastApplied(null);
     setUndoStatus('Undone.');
   }, [lastApplied]);
@@ -112,7 +109,7 @@ function TicketPanel({ state }: { state: TabState }) {
           </p>
         ) : findings.length === 0 ? (
           <p className="muted" data-testid="no-findings">
-            Nothing risky in this draft{state.findings.length > findings.length ? ' (some suggestions dismissed)' : ''}.
+            Nothing risky in this draft.
           </p>
         ) : (
           <ul className="findings" data-testid="findings" aria-label="Suggestions; arrow keys move, a applies, d dismisses, f flags">

@@ -1,9 +1,8 @@
 import { forwardRef, useState } from 'react';
-import type { Finding, TabState } from '@/lib/protocol';
+import type { FeedbackRequest, Finding, TabState } from '@/lib/protocol';
 import type { FlagReason } from '@/lib/storage/feedback';
-import { sentenceAround } from '@/lib/sentence';
 import { replaceInDraft } from '@/utils/replace-in-draft';
-import { db } from '@/utils/db';
+import { sendMessage } from '@/utils/messaging';
 import { FlagForm } from './FlagForm';
 
 interface Props {
@@ -15,32 +14,27 @@ interface Props {
   onApplied(applied: Applied): void;
 }
 
-export type Applied = { finding: Finding; replacement: string; feedbackId: number; tabId: number };
+export type Applied = { finding: Finding; replacement: string; feedbackId?: number; tabId: number };
 
 /** One finding: "not that" → "say this", why, and Apply / Copy / Dismiss / Flag. */
 export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function SuggestionCard({ state, finding, onFocus, onApplied }, ref) {
   const [status, setStatus] = useState<string | null>(null);
   const [flagging, setFlagging] = useState(false);
 
-  const context = () => ({
-    entryId: finding.entryId,
-    locale: finding.locale,
-    source: finding.source,
-    site: state.site,
-    conversationId: state.conversationId,
-    phrase: finding.text,
-    sentence: sentenceAround(state.draft, finding.start, finding.end),
-    tone: state.verdict?.tones[0]?.tone,
-    customerType: state.verdict?.customerType?.type,
-  });
+  const record = (req: Omit<FeedbackRequest, 'tabId' | 'findingKey'>) =>
+    sendMessage('recordFeedback', { tabId: state.tabId, findingKey: finding.key, ...req }).catch((err: Error) => ({
+      ok: false,
+      id: undefined,
+      message: err.message,
+    }));
 
   const apply = async (replacement: string) => {
     setStatus('Applying…');
     const result = await replaceInDraft(state.tabId, finding.start, finding.end, finding.text, replacement);
     if (!result.ok) return setStatus(result.message ?? 'Could not apply.');
-    const feedbackId = await db.record({ ...context(), kind: 'apply', suggestion: replacement });
+    const recorded = await record({ kind: 'apply', suggestion: replacement });
     setStatus('Applied.');
-    onApplied({ finding, replacement, feedbackId, tabId: state.tabId });
+    onApplied({ finding, replacement, feedbackId: recorded.id, tabId: state.tabId });
   };
 
   const copy = (text: string) =>
@@ -50,13 +44,14 @@ export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function Suggesti
     );
 
   const dismiss = async () => {
-    await db.record({ ...context(), kind: 'dismiss' });
+    const result = await record({ kind: 'dismiss' });
+    if (!result.ok) setStatus(result.message ?? 'Could not dismiss.');
   };
 
   const flag = async (reason: FlagReason, note: string) => {
-    await db.record({ ...context(), kind: 'flag', reason, note: note || undefined, suggestion: finding.suggestions[0] });
+    const result = await record({ kind: 'flag', reason, note, suggestion: finding.suggestions[0] });
     setFlagging(false);
-    setStatus('Flagged for your QA lead. Thanks.');
+    setStatus(result.ok ? 'Flagged for your QA lead. Thanks.' : (result.message ?? 'Could not flag.'));
   };
 
   return (

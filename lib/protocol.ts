@@ -75,6 +75,28 @@ export const applyRequestSchema = z.object({
 });
 export type ApplyRequest = z.infer<typeof applyRequestSchema>;
 
+/** What the agent did with a finding; the background fills in the context and stores it. */
+export const feedbackRequestSchema = z.object({
+  /** Given by the panel; a content script's own tab is known from the sender. */
+  tabId: z.optional(z.number()),
+  findingKey: z.string(),
+  kind: z.enum(['flag', 'dismiss', 'apply']),
+  suggestion: z.optional(z.string()),
+  reason: z.optional(z.enum(['wrong-for-customer', 'inaccurate', 'off-brand', 'too-long', 'other'])),
+  note: z.optional(z.string()),
+});
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
+
+export const feedbackResultSchema = z.object({
+  ok: z.boolean(),
+  id: z.optional(z.number()),
+  message: z.optional(z.string()),
+});
+export type FeedbackResult = z.infer<typeof feedbackResultSchema>;
+
+export const undoFeedbackSchema = z.object({ tabId: z.optional(z.number()), id: z.number() });
+export type UndoFeedback = z.infer<typeof undoFeedbackSchema>;
+
 /** Request/response messages (sent with @webext-core/messaging). */
 export interface ProtocolMap {
   /** content -> background: the draft settled; returns the findings for it. */
@@ -83,6 +105,12 @@ export interface ProtocolMap {
   applySuggestion(data: ApplyRequest): ReplaceResult;
   /** background -> content: replace a span in the draft, through the page's editor. */
   replaceSpan(data: ReplaceRequest): ReplaceResult;
+  /** background -> content: the findings to underline changed without a new draft (e.g. a dismissal). */
+  showFindings(data: Finding[]): void;
+  /** panel or content -> background: store an apply, dismissal or flag of a finding. */
+  recordFeedback(data: FeedbackRequest): FeedbackResult;
+  /** panel or content -> background: take back a dismissal or an apply's record. */
+  undoFeedback(data: UndoFeedback): FeedbackResult;
 }
 
 /** The side panel subscribes to one tab over a long-lived port of this name. */

@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { TabStates } from '@/lib/tab-states';
+import { TactDb } from '@/lib/storage/db';
+import { SETTINGS_KEY, parseSettings, type Settings } from '@/lib/settings';
+import { loadShippedPhrasebook } from '@/utils/phrasebook';
+
+/** What the background's handlers share: one of each, made when the worker starts. */
+export function createBackgroundContext() {
+  const { phrasebook, errors } = loadShippedPhrasebook();
+  if (errors.length) console.warn('[tact] phrasebook problems:\n' + errors.join('\n'));
+
+  // storage.session outlives the worker (Chrome stops it after ~30 s idle) but not the browser.
+  const states = new TabStates({
+    get: async (key) => (await browser.storage.session.get(key))[key],
+    set: (key, value) => browser.storage.session.set({ [key]: value }),
+    remove: (key) => browser.storage.session.remove(key),
+  });
+
+  let settings: Settings = parseSettings(undefined);
+  const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((r) => (settings = parseSettings(r[SETTINGS_KEY])));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) settings = parseSettings(changes[SETTINGS_KEY].newValue);
+  });
+
+  return {
+    phrasebook,
+    states,
+    db: new TactDb(),
+    settings: async () => (await settingsLoaded, settings),
+  };
+}
+export type BackgroundContext = ReturnType<typeof createBackgroundContext>;

@@ -1,0 +1,40 @@
+import { onMessage } from '@/utils/messaging';
+import { feedbackRequestSchema, undoFeedbackSchema } from '@/lib/protocol';
+import { sentenceAround } from '@/lib/sentence';
+import type { BackgroundContext } from './context';
+
+/** Applies, dismissals and flags, stored with their context for the QA leads' review. */
+export function registerFeedbackHandlers(ctx: BackgroundContext, reanalyse: (tabId: number) => Promise<void>) {
+  onMessage('recordFeedback', async ({ data, sender }) => {
+    const req = feedbackRequestSchema.parse(data);
+    const tabId = req.tabId ?? sender.tab?.id;
+    const state = tabId == null ? null : await ctx.states.get(tabId);
+    const finding = state?.findings.find((f) => f.key === req.findingKey);
+    if (!state || !finding) return { ok: false, message: 'That suggestion is no longer in the draft.' };
+    const id = await ctx.db.record({
+      kind: req.kind,
+      entryId: finding.entryId,
+      locale: finding.locale,
+      source: finding.source,
+      site: state.site,
+      conversationId: state.conversationId,
+      phrase: finding.text,
+      suggestion: req.suggestion,
+      sentence: sentenceAround(state.draft, finding.start, finding.end),
+      reason: req.reason,
+      note: req.note || undefined,
+    });
+    if (req.kind === 'dismiss') await reanalyse(state.tabId);
+    return { ok: true, id };
+  });
+
+  onMessage('undoFeedback', async ({ data, sender }) => {
+    const req = undoFeedbackSchema.parse(data);
+    const row = await ctx.db.feedback.get(req.id);
+    if (!row) return { ok: false, message: 'Nothing to undo.' };
+    await ctx.db.undo(req.id);
+    const tabId = req.tabId ?? sender.tab?.id;
+    if (row.kind === 'dismiss' && tabId != null) await reanalyse(tabId);
+    return { ok: true, id: req.id };
+  });
+}

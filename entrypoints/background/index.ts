@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { createBackgroundContext } from './context';
+import { registerDraftHandlers } from './drafts';
+import { registerFeedbackHandlers } from './feedback';
+import { registerPanelPorts } from './panels';
+
+export default defineBackground(() => {
+  const ctx = createBackgroundContext();
+  const reanalyse = registerDraftHandlers(ctx);
+  registerFeedbackHandlers(ctx, reanalyse);
+  registerPanelPorts(ctx);
+
+  // Chrome: the toolbar button opens the side panel (Firefox has its own sidebar button).
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;
+  void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+});
