@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FLAG_REASONS } from './flag-reasons';
 
 // Every message between content script, background and side panel is declared here, once.
 // Schemas use zod/mini so the content script stays small; receivers validate with them.
@@ -82,7 +83,7 @@ export const feedbackRequestSchema = z.object({
   findingKey: z.string(),
   kind: z.enum(['flag', 'dismiss', 'apply']),
   suggestion: z.optional(z.string()),
-  reason: z.optional(z.enum(['wrong-for-customer', 'inaccurate', 'off-brand', 'too-long', 'other'])),
+  reason: z.optional(z.enum(FLAG_REASONS)),
   note: z.optional(z.string()),
 });
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;

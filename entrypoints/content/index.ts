@@ -2,7 +2,9 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { adapterFor } from '@/lib/sites';
 import { bridgeFor } from '@/lib/editors';
 import { debounce } from '@/lib/debounce';
-import { replaceRequestSchema, type DraftSnapshot } from '@/lib/protocol';
+import { replaceRequestSchema, type DraftSnapshot, type Finding } from '@/lib/protocol';
+import { InlineSuggestions } from '@/lib/inline/inline-suggestions';
+import { locatorFor } from '@/lib/inline/locators';
 import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOMER_MESSAGES } from '@/lib/limits';
 import { HELPDESK_MATCHES, LOCAL_MATCHES } from '@/lib/hosts';
 
@@ -41,10 +43,35 @@ export default defineContentScript({
       };
     };
 
+    const inline = new InlineSuggestions(document, {
+      apply: async (finding, suggestion) => {
+        const outcome = await replace(finding.start, finding.end, finding.text, suggestion);
+        if (outcome.ok) void sendMessage('recordFeedback', { findingKey: finding.key, kind: 'apply', suggestion }).catch(() => {});
+        return outcome;
+      },
+      dismiss: async (finding) => void (await sendMessage('recordFeedback', { findingKey: finding.key, kind: 'dismiss' }).catch(() => {})),
+      flag: async (finding, reason) =>
+        void (await sendMessage('recordFeedback', { findingKey: finding.key, kind: 'flag', reason }).catch(() => {})),
+    });
+    ctx.onInvalidated(() => inline.destroy());
+
+    // Underline only what still matches the text: a reply that arrives after more typing is dropped.
+    let analysedDraft = '';
+    const underline = (findings: Finding[]) => {
+      const el = currentEditor();
+      const bridge = el && bridgeFor(el);
+      const locator = el && bridge && locatorFor(el, bridge, inline.layoutRoot);
+      if (!el || !bridge || !locator || bridge.read(el).slice(0, MAX_ANALYSED_DRAFT) !== analysedDraft) return inline.clear();
+      inline.show(el, findings, locator);
+    };
+
     const analyse = debounce(() => {
       if (composing || !ctx.isValid) return;
       const snap = snapshot();
-      if (snap) sendMessage('draftChanged', snap).catch(() => {});
+      if (!snap) return;
+      inline.clear();
+      analysedDraft = snap.draft;
+      sendMessage('draftChanged', snap).then(underline, () => {});
     }, DRAFT_DEBOUNCE_MS);
 
     const onInput = (e: Event) => {
@@ -57,18 +84,23 @@ export default defineContentScript({
     ctx.addEventListener(document, 'focusin', () => currentEditor(), { capture: true });
     ctx.onInvalidated(() => analyse.cancel());
 
-    onMessage('replaceSpan', async ({ data }) => {
-      const req = replaceRequestSchema.parse(data);
+    async function replace(start: number, end: number, expected: string, replacement: string) {
       const el = currentEditor();
       const bridge = el && bridgeFor(el);
       if (!el || !bridge) return { ok: false, message: 'No reply editor found on this page.' };
-      const current = bridge.read(el);
-      if (current.slice(req.start, req.end) !== req.expected)
+      if (bridge.read(el).slice(start, end) !== expected)
         return { ok: false, message: 'The draft changed since this suggestion; it will refresh in a moment.' };
-      const outcome = await bridge.replace(el, req.start, req.end, req.replacement);
+      const outcome = await bridge.replace(el, start, end, replacement);
+      analyse();
       analyse.flush();
       return outcome;
+    }
+
+    onMessage('replaceSpan', ({ data }) => {
+      const req = replaceRequestSchema.parse(data);
+      return replace(req.start, req.end, req.expected, req.replacement);
     });
+    onMessage('showFindings', ({ data }) => underline(data));
 
     analyse(); // show the customer's side at once, before the agent types
   },

@@ -11,6 +11,10 @@ export interface EditorBridge {
   read(el: Element): string;
   /** Replaces [start, end) with `text`, keeping the editor's model, undo and caret right. */
   replace(el: Element, start: number, end: number, text: string): Promise<ReplaceOutcome>;
+  /** A DOM Range over [start, end) of the text, for editors whose text is in the DOM (underlines). */
+  range?(el: Element, start: number, end: number): Range | null;
+  /** The caret's offset in the text, or null when the selection is elsewhere. */
+  caret?(el: Element): number | null;
 }
 
 export type ReplaceOutcome = { ok: true } | { ok: false; message: string };

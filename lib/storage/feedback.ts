@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { customerTypeSchema, toneSchema } from '../phrasebook/schema';
+import { FLAG_REASONS } from '../flag-reasons';
 
-/** Why an agent flagged a suggestion as unhelpful; QA leads filter the queue by these. */
-export const FLAG_REASONS = ['wrong-for-customer', 'inaccurate', 'off-brand', 'too-long', 'other'] as const;
-export const flagReasonSchema = z.enum(FLAG_REASONS);
-export type FlagReason = z.infer<typeof flagReasonSchema>;
-
-export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
-  'wrong-for-customer': 'Wrong for this customer',
-  inaccurate: 'Inaccurate',
-  'off-brand': 'Off-brand',
-  'too-long': 'Too long',
-  other: 'Other',
-};
+export { FLAG_REASONS, FLAG_REASON_LABELS, type FlagReason } from '../flag-reasons';
 
 /** What the agent did with a suggestion: the raw material of the QA leads' review queue. */
 export const feedbackSchema = z
@@ -31,7 +21,7 @@ export const feedbackSchema = z
     sentence: z.string(),
     tone: toneSchema.optional(),
     customerType: customerTypeSchema.optional(),
-    reason: flagReasonSchema.optional(),
+    reason: z.enum(FLAG_REASONS).optional(),
     note: z.string().max(2000).optional(),
     createdAt: z.number(),
     /** Set when the agent undid the action (an apply reverted, a dismissal taken back). */

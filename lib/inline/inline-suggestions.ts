@@ -1,0 +1,304 @@
+import type { Finding } from '../protocol';
+import { FLAG_REASON_LABELS, FLAG_REASONS, type FlagReason } from '../flag-reasons';
+
+// Underlines and the hover card, drawn beside the page's editor and never inside it: Chrome's CSS
+// Custom Highlight API for contenteditable editors, an overlay in a closed shadow root for text
+// fields (and where highlights are missing). Built with DOM APIs only; text goes in as textContent.
+
+/** How to find text positions in one editor (provided by its bridge). */
+export interface Locator {
+  /** A live DOM Range for [start, end) of the editor's text, where the editor has DOM text. */
+  range?(start: number, end: number): Range | null;
+  /** Viewport rectangles of each span, in one layout pass. */
+  rects(spans: readonly { start: number; end: number }[]): DOMRect[][];
+  /** The caret's offset in the editor's text, or null. */
+  caret(): number | null;
+}
+
+export interface InlineActions {
+  apply(finding: Finding, suggestion: string): Promise<{ ok: boolean; message?: string }>;
+  dismiss(finding: Finding): Promise<void>;
+  flag(finding: Finding, reason: FlagReason): Promise<void>;
+}
+
+const SEVERITY_COLOURS = { risk: '#c62828', warning: '#b26a00', hint: '#1565c0' } as const;
+const HOVER_OPEN_MS = 250;
+const HOVER_CLOSE_MS = 350;
+
+const CARD_CSS = `
+:host { all: initial; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+.mark { position: fixed; height: 0; border-bottom: 2px solid; pointer-events: none; }
+.mark.risk { border-color: ${SEVERITY_COLOURS.risk}; } .mark.warning { border-color: ${SEVERITY_COLOURS.warning}; }
+.mark.hint { border-color: ${SEVERITY_COLOURS.hint}; border-bottom-style: dotted; }
+.card { position: fixed; pointer-events: auto; z-index: 2147483647; max-width: 340px; min-width: 220px;
+  font: 13px/1.4 system-ui, sans-serif; color: #1d2330; background: #fff; border: 1px solid #c9ced8;
+  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 10px; display: grid; gap: 6px; }
+@media (prefers-color-scheme: dark) { .card { color: #e7eaf0; background: #1f242c; border-color: #343b47; } }
+.card p { margin: 0; } .muted { opacity: .75; font-size: 12px; }
+.card button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid #c9ced8; background: transparent; color: inherit; padding: 3px 8px; text-align: left; }
+.card button.say { border-color: #2f6fde; }
+.card button:focus-visible { outline: 2px solid #2f6fde; outline-offset: 1px; }
+.row { display: flex; gap: 4px; flex-wrap: wrap; }
+s { opacity: .8; }
+`;
+
+export class InlineSuggestions {
+  private readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly layer: HTMLDivElement;
+  private card: HTMLDivElement | null = null;
+  private cardFinding: Finding | null = null;
+  private editor: Element | null = null;
+  private locator: Locator | null = null;
+  private findings: Finding[] = [];
+  /** Where each finding was drawn in the last frame: hover tests read this, never the layout. */
+  private drawn = new Map<string, DOMRect[]>();
+  private frame = 0;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly highlightStyle: HTMLStyleElement | null;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly actions: InlineActions,
+  ) {
+    this.host = doc.createElement('tact-inline');
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = CARD_CSS;
+    this.layer = doc.createElement('div');
+    this.layer.className = 'layer';
+    this.root.append(style, this.layer);
+    doc.documentElement.append(this.host);
+    this.highlightStyle = this.highlights ? this.addHighlightStyle() : null;
+
+    const view = doc.defaultView!;
+    const onScroll = () => this.schedule();
+    const onMove = (e: MouseEvent) => this.onPointer(e.clientX, e.clientY, e.composedPath().includes(this.host));
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    view.addEventListener('resize', onScroll, { passive: true });
+    doc.addEventListener('mousemove', onMove, { passive: true });
+    doc.addEventListener('keydown', onKey, { capture: true });
+    this.cleanups.push(() => {
+      doc.removeEventListener('scroll', onScroll, { capture: true });
+      view.removeEventListener('resize', onScroll);
+      doc.removeEventListener('mousemove', onMove);
+      doc.removeEventListener('keydown', onKey, { capture: true });
+    });
+  }
+
+  /** Underlines `findings` in `editor`; an empty list clears them. */
+  show(editor: Element, findings: Finding[], locator: Locator) {
+    this.editor = editor;
+    this.locator = locator;
+    this.findings = findings;
+    if (this.cardFinding && !findings.some((f) => f.key === this.cardFinding!.key)) this.closeCard();
+    this.schedule();
+  }
+
+  clear() {
+    this.findings = [];
+    this.closeCard();
+    this.schedule();
+  }
+
+  destroy() {
+    this.clear();
+    this.paint();
+    for (const c of this.cleanups) c();
+    this.host.remove();
+    this.highlightStyle?.remove();
+  }
+
+  /** Where off-screen layout copies (a textarea's mirror) may be made. */
+  get layoutRoot(): Node {
+    return this.root;
+  }
+
+  /** Test hook: the keys of what is underlined now. */
+  get underlined(): string[] {
+    return this.findings.map((f) => f.key);
+  }
+
+  private get highlights(): HighlightRegistry | null {
+    const css = this.doc.defaultView?.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
+    return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
+  }
+
+  private addHighlightStyle() {
+    const style = this.doc.createElement('style');
+    style.textContent = Object.entries(SEVERITY_COLOURS)
+      .map(([s, c]) => `::highlight(tact-${s}) { text-decoration: underline ${s === 'hint' ? 'dotted' : 'wavy'} ${c}; text-decoration-thickness: 2px; }`)
+      .join('\n');
+    (this.doc.head ?? this.doc.documentElement).append(style);
+    return style;
+  }
+
+  // Layout is read and written once per frame, however many scroll or input events arrive.
+  private schedule() {
+    if (this.frame) return;
+    this.frame = this.doc.defaultView!.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.paint();
+    });
+  }
+
+  private paint() {
+    const locator = this.locator;
+    const registry = this.highlights;
+    const bySeverity: Record<string, Range[]> = { risk: [], warning: [], hint: [] };
+    const marks: HTMLDivElement[] = [];
+    this.drawn = new Map();
+    const overlaid: Finding[] = [];
+    for (const f of this.findings) {
+      const range = registry && locator?.range?.(f.start, f.end);
+      if (range) {
+        bySeverity[f.severity]!.push(range);
+        this.drawn.set(f.key, [...range.getClientRects()]);
+      } else overlaid.push(f);
+    }
+    const rects = overlaid.length && locator ? locator.rects(overlaid) : [];
+    overlaid.forEach((f, i) => {
+      this.drawn.set(f.key, rects[i] ?? []);
+      for (const r of rects[i] ?? []) {
+        const mark = this.doc.createElement('div');
+        mark.className = `mark ${f.severity}`;
+        mark.style.left = `${r.left}px`;
+        mark.style.top = `${r.bottom - 2}px`;
+        mark.style.width = `${r.width}px`;
+        marks.push(mark);
+      }
+    });
+    if (registry) for (const [s, ranges] of Object.entries(bySeverity)) {
+      if (ranges.length) registry.set(`tact-${s}`, new Highlight(...ranges));
+      else registry.delete(`tact-${s}`);
+    }
+    this.layer.replaceChildren(...marks);
+    if (this.card && this.cardFinding) this.placeCard(this.cardFinding);
+  }
+
+  private findingAt(x: number, y: number): Finding | null {
+    for (const f of this.findings) {
+      for (const r of this.drawn.get(f.key) ?? []) {
+        if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2) return f;
+      }
+    }
+    return null;
+  }
+
+  private onPointer(x: number, y: number, overCard: boolean) {
+    if (overCard) return clearTimeout(this.closeTimer);
+    const f = this.findings.length ? this.findingAt(x, y) : null;
+    if (f) {
+      clearTimeout(this.closeTimer);
+      if (this.cardFinding?.key === f.key) return;
+      clearTimeout(this.openTimer);
+      this.openTimer = setTimeout(() => this.openCard(f, false), HOVER_OPEN_MS);
+    } else {
+      clearTimeout(this.openTimer);
+      if (this.card && !this.card.matches(':focus-within')) {
+        clearTimeout(this.closeTimer);
+        this.closeTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
+      }
+    }
+  }
+
+  // Alt+Enter with the caret in a flagged phrase opens its card and moves focus into it;
+  // Escape closes it and gives the editor its focus back.
+  private onKey(e: KeyboardEvent) {
+    if (e.key === 'Escape' && this.card) {
+      const hadFocus = this.card.matches(':focus-within') || this.root.activeElement != null;
+      this.closeCard();
+      if (hadFocus) (this.editor as HTMLElement | null)?.focus();
+      return;
+    }
+    if (e.key !== 'Enter' || !e.altKey || !this.locator) return;
+    const caret = this.locator.caret();
+    const f = caret == null ? null : this.findings.find((x) => caret >= x.start && caret <= x.end);
+    if (!f) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.openCard(f, true);
+  }
+
+  private openCard(f: Finding, focus: boolean) {
+    this.closeCard();
+    const el = (tag: string, cls?: string, text?: string) => {
+      const node = this.doc.createElement(tag);
+      if (cls) node.className = cls;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const card = el('div', 'card') as HTMLDivElement;
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', `Tact: instead of “${f.text}”`);
+    const head = el('p');
+    head.append(el('span', 'muted', 'Not that: '), el('s', undefined, f.text));
+    card.append(head, el('span', 'muted', 'Say this:'));
+    const status = el('p', 'muted');
+    status.setAttribute('role', 'status');
+    for (const s of f.suggestions) {
+      const b = el('button', 'say', s) as HTMLButtonElement;
+      b.type = 'button';
+      b.dataset.action = 'apply';
+      b.addEventListener('click', async () => {
+        const result = await this.actions.apply(f, s);
+        if (result.ok) this.closeCard();
+        else status.textContent = result.message ?? 'Could not apply.';
+      });
+      card.append(b);
+    }
+    card.append(el('p', 'muted', f.why));
+    const row = el('div', 'row');
+    const dismiss = el('button', undefined, 'Dismiss') as HTMLButtonElement;
+    dismiss.dataset.action = 'dismiss';
+    dismiss.addEventListener('click', () => void this.actions.dismiss(f).then(() => this.closeCard()));
+    const flag = el('button', undefined, 'Flag as unhelpful') as HTMLButtonElement;
+    flag.dataset.action = 'flag';
+    flag.addEventListener('click', () => {
+      const reasons = el('div', 'row');
+      reasons.setAttribute('role', 'group');
+      reasons.setAttribute('aria-label', 'Why is this unhelpful?');
+      for (const r of FLAG_REASONS) {
+        const rb = el('button', undefined, FLAG_REASON_LABELS[r]) as HTMLButtonElement;
+        rb.dataset.reason = r;
+        rb.addEventListener('click', () => void this.actions.flag(f, r).then(() => (status.textContent = 'Flagged for your QA lead. Thanks.')));
+        reasons.append(rb);
+      }
+      row.replaceWith(reasons);
+      (reasons.firstElementChild as HTMLElement | null)?.focus();
+    });
+    row.append(dismiss, flag);
+    card.append(row, status);
+    card.addEventListener('mouseleave', () => {
+      if (!card.matches(':focus-within')) this.closeTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
+    });
+    this.root.append(card);
+    this.card = card;
+    this.cardFinding = f;
+    this.placeCard(f);
+    if (focus) (card.querySelector('button') as HTMLButtonElement | null)?.focus();
+  }
+
+  private placeCard(f: Finding) {
+    const rect = this.drawn.get(f.key)?.[0];
+    if (!this.card || !rect) return;
+    const view = this.doc.defaultView!;
+    const left = Math.max(4, Math.min(rect.left, view.innerWidth - 350));
+    const below = rect.bottom + 6;
+    this.card.style.left = `${left}px`;
+    this.card.style.top = below + 220 > view.innerHeight ? '' : `${below}px`;
+    this.card.style.bottom = below + 220 > view.innerHeight ? `${view.innerHeight - rect.top + 6}px` : '';
+  }
+
+  private closeCard() {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.card?.remove();
+    this.card = null;
+    this.cardFinding = null;
+  }
+}
