@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { startDemoServer } from '../../scripts/demo-server';
+import { launchWithExtension, openPanel, tabIdOf, type TactBrowser } from '../../scripts/chromium';
+import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
+import { compilePhrasebook } from '../../lib/phrasebook/engine';
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/** One Chromium with the built extension and one demo server for a test file. */
+export async function setup(): Promise<{ server: DemoServer; browser: TactBrowser; close(): Promise<void> }> {
+  const server = await startDemoServer();
+  const browser = await launchWithExtension();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+// What the shipped phrasebook finds in a text, computed in node with the same engine.
+const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
+export const expectedMatches = (text: string) => phrasebook.match(text);
+export const expectedEntries = (text: string) => [...new Set(phrasebook.match(text).map((m) => m.entry.id))].sort();
+
+/** Opens a demo ticket and a panel tab pinned to it; the ticket page is brought to the front. */
+export async function openTicket(t: { server: DemoServer; browser: TactBrowser }, id: string, path = '/helpdesk/') {
+  const page = await t.browser.context.newPage();
+  await page.goto(`${t.server.origin}${path}?c=${id}`);
+  const tabId = await tabIdOf(t.browser, page.url());
+  const panel = await openPanel(t.browser, tabId);
+  await page.bringToFront();
+  return { page, panel, tabId };
+}
+
+export const shownEntries = async (panel: Page) =>
+  [...new Set(await panel.getByTestId('finding').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-entry'))))].sort();
+
+/** Replaces the reply box's text by typing, as an agent would. */
+export async function typeDraft(page: Page, text: string) {
+  const box = page.locator('[data-tact-draft]');
+  await box.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 2 });
+}
+
+/** Reads Tact's IndexedDB feedback table from an extension page (the extension's own origin). */
+export async function feedbackRows(browser: TactBrowser): Promise<Record<string, unknown>[]> {
+  const probe = await browser.context.newPage();
+  try {
+    await probe.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=-1`);
+    return await probe.evaluate(
+      () =>
+        new Promise<Record<string, unknown>[]>((resolve, reject) => {
+          const open = indexedDB.open('tact');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('feedback')) return resolve([]);
+            const all = db.transaction('feedback').objectStore('feedback').getAll();
+            all.onsuccess = () => resolve(all.result as Record<string, unknown>[]);
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  } finally {
+    await probe.close();
+  }
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
+
+// The side panel as the agent uses it, in real Chromium with the built extension.
+let t: Awaited<ReturnType<typeof setup>>;
+beforeAll(async () => void (t = await setup()));
+afterAll(async () => t?.close());
+
+const RISKY = 'Please calm down. That is our policy.';
+
+describe('side panel', () => {
+  test('Apply replaces the span in the textarea draft, and Undo puts it back', async () => {
+    const { page, panel } = await openTicket(t, 'T-1043');
+    await typeDraft(page, RISKY);
+    const [first] = expectedMatches(RISKY);
+    expect(first).toBeDefined();
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(RISKY));
+
+    const card = panel.locator(`[data-testid=finding][data-entry="${first!.entry.id}"]`);
+    const suggestion = (await card.getByTestId('say-this').first().textContent())!;
+    await card.locator('[data-action=apply-first]').click();
+    const draft = page.locator('[data-tact-draft]');
+    const applied = RISKY.slice(0, first!.start) + suggestion + RISKY.slice(first!.end);
+    await expect.poll(() => draft.inputValue(), { timeout: 10_000 }).toBe(applied);
+    await expect.poll(() => panel.getByTestId('applied-bar').isVisible()).toBe(true);
+
+    await panel.getByTestId('applied-bar').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => draft.inputValue(), { timeout: 10_000 }).toBe(RISKY);
+    const rows = await feedbackRows(t.browser);
+    const apply = rows.find((r) => r.kind === 'apply' && r.entryId === first!.entry.id);
+    expect(apply).toMatchObject({ suggestion, conversationId: 'T-1043', site: 'demo' });
+    expect(apply?.undoneAt).toBeTypeOf('number');
+    await page.close();
+    await panel.close();
+  });
+
+  test('Flag as unhelpful stores the reason, note and sentence', async () => {
+    const { page, panel } = await openTicket(t, 'T-1042');
+    await typeDraft(page, `Hello Margaret. ${RISKY}`);
+    const [first] = expectedMatches(RISKY);
+    const card = panel.locator(`[data-testid=finding][data-entry="${first!.entry.id}"]`);
+    await card.waitFor({ timeout: 10_000 });
+    await card.locator('[data-action=flag]').click();
+    const form = card.getByTestId('flag-form');
+    await form.getByLabel('Off-brand').check();
+    await form.getByLabel(/Note for your QA lead/).fill('We never say this to long-time customers.');
+    await form.getByRole('button', { name: 'Send flag' }).click();
+    await expect.poll(() => card.getByRole('status').textContent()).toContain('Flagged');
+
+    const rows = await feedbackRows(t.browser);
+    const flag = rows.find((r) => r.kind === 'flag' && r.conversationId === 'T-1042');
+    expect(flag).toMatchObject({
+      entryId: first!.entry.id,
+      reason: 'off-brand',
+      note: 'We never say this to long-time customers.',
+      phrase: first!.text,
+      site: 'demo',
+    });
+    expect(String(flag?.sentence)).toContain(first!.text);
+    await page.close();
+    await panel.close();
+  });
+
+  test('a dismissed suggestion stays dismissed in that conversation only', async () => {
+    const { page, panel } = await openTicket(t, 'T-1044');
+    await typeDraft(page, RISKY);
+    const [first] = expectedMatches(RISKY);
+    const card = panel.locator(`[data-testid=finding][data-entry="${first!.entry.id}"]`);
+    await card.waitFor({ timeout: 10_000 });
+    await card.locator('[data-action=dismiss]').click();
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(0);
+
+    // Same conversation after a reload: still dismissed.
+    await page.reload();
+    await typeDraft(page, RISKY);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(
+      expectedEntries(RISKY).filter((id) => id !== first!.entry.id),
+    );
+    // Another conversation: shown.
+    const other = await openTicket(t, 'T-3001');
+    await typeDraft(other.page, RISKY);
+    await expect.poll(() => shownEntries(other.panel), { timeout: 10_000 }).toEqual(expectedEntries(RISKY));
+    for (const p of [page, panel, other.page, other.panel]) await p.close();
+  });
+
+  test('keyboard: j moves to a suggestion and a applies it', async () => {
+    const { page, panel } = await openTicket(t, 'T-1043');
+    await typeDraft(page, RISKY);
+    await panel.getByTestId('finding').first().waitFor({ timeout: 10_000 });
+    const firstCardText = await panel.getByTestId('finding').first().getByTestId('say-this').first().textContent();
+    await panel.bringToFront();
+    await panel.getByTestId('panel').focus().catch(() => {});
+    await panel.locator('h1').click();
+    await panel.keyboard.press('j');
+    await panel.keyboard.press('k');
+    await panel.keyboard.press('a');
+    await expect.poll(() => page.locator('[data-tact-draft]').inputValue(), { timeout: 10_000 }).toContain(firstCardText!);
+    await page.close();
+    await panel.close();
+  });
+
+  test('a panel in its own window follows the active tab, and each ticket keeps its state', async () => {
+    const a = await t.browser.context.newPage();
+    await a.goto(`${t.server.origin}/helpdesk/?c=T-1042`);
+    await typeDraft(a, RISKY);
+    const b = await t.browser.context.newPage();
+    await b.goto(`${t.server.origin}/helpdesk/?c=T-3001`);
+    await typeDraft(b, 'Hej Karin, tack för ditt tålamod.');
+
+    const opener = await t.browser.context.newPage();
+    await opener.goto(`chrome-extension://${t.browser.extensionId}/sidepanel.html?tab=-1`);
+    const panelPromise = t.browser.context.waitForEvent('page', (p) => p.url().endsWith('/sidepanel.html'));
+    await opener.evaluate(() =>
+      (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({
+        url: 'sidepanel.html',
+        type: 'normal',
+      }),
+    );
+    const panel = await panelPromise;
+    await opener.close();
+
+    await a.bringToFront();
+    await expect.poll(() => panel.getByTestId('site').textContent(), { timeout: 10_000 }).toContain('T-1042');
+    await expect.poll(() => shownEntries(panel)).toEqual(expectedEntries(RISKY));
+    await b.bringToFront();
+    await expect.poll(() => panel.getByTestId('site').textContent(), { timeout: 10_000 }).toContain('T-3001');
+    await a.bringToFront();
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(RISKY));
+    for (const p of [a, b, panel]) await p.close();
+  });
+
+  test('axe-core finds no serious accessibility violations in the panel', async () => {
+    const { page, panel } = await openTicket(t, 'T-1042');
+    await typeDraft(page, RISKY);
+    await panel.getByTestId('finding').first().waitFor({ timeout: 10_000 });
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await panel.evaluate(axeSource); // CDP evaluation is not bound by the extension page's CSP
+    const violations = await panel.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+    await panel.close();
+  });
+});
