@@ -1,5 +1,6 @@
 import { parsePhrasebookFiles } from '@/lib/phrasebook/load';
 import { compilePhrasebook, type CompiledPhrasebook } from '@/lib/phrasebook/engine';
+import { formatProblem } from '@/lib/phrasebook/errors';
 
 // The shipped phrasebook, bundled at build time: one JSON file per locale and category.
 const files = import.meta.glob('/phrasebook/*/*.json', { eager: true, import: 'default' });
@@ -9,8 +10,13 @@ export function loadShippedPhrasebook(): { phrasebook: CompiledPhrasebook; error
   const { entries, errors } = parsePhrasebookFiles(
     Object.entries(files).map(([name, data]) => ({ name: name.replace(/^\//, ''), data })),
   );
+  // A broken entry is left out and reported; it must not take the whole worker down.
+  const phrasebook = compilePhrasebook(entries, { skipInvalid: true });
   return {
-    phrasebook: compilePhrasebook(entries),
-    errors: errors.map((e) => `${e.file}${e.entryId ? ` (${e.entryId})` : ''}: ${e.message}`),
+    phrasebook,
+    errors: [
+      ...errors.map((e) => `${e.file}${e.entryId ? ` (${e.entryId})` : ''}: ${e.message}`),
+      ...phrasebook.problems.map(formatProblem),
+    ],
   };
 }

@@ -10,6 +10,7 @@ export type Element =
   | { k: 'cap'; name: string }
   | { k: 'gap'; max: number };
 
+/** Gaps count tokens: words, or single characters in Chinese, where "...4" spans about two words. */
 export const MAX_GAP = 6;
 export const MAX_VARIANTS = 64;
 
@@ -122,11 +123,36 @@ function tidy(seq: Element[]): Element[] {
   return out;
 }
 
-export const sequenceKey = (seq: Element[]) =>
+export const sequenceKey = (seq: readonly Element[]) =>
   seq.map((e) => (e.k === 'lit' ? e.word : e.k === 'gap' ? `...${e.max}` : '*')).join(' ');
 
+/**
+ * Patterns already compiled, so recompiling a phrasebook after a QA lead edits one entry only
+ * parses what changed. Results are shared: callers must not mutate them.
+ */
+const cache = new Map<string, readonly (readonly Element[])[] | PatternError>();
+
+/** Forgets compiled patterns (benchmarks measure a cold compile with it). */
+export const clearPatternCache = () => cache.clear();
+
 /** Compiles one pattern to its distinct sequences; throws PatternError with a readable reason. */
-export function compilePattern(source: string): Element[][] {
+export function compilePattern(source: string): readonly (readonly Element[])[] {
+  let result = cache.get(source);
+  if (result === undefined) {
+    try {
+      result = compileUncached(source);
+    } catch (err) {
+      if (!(err instanceof PatternError)) throw err;
+      result = err;
+    }
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(source, result);
+  }
+  if (result instanceof PatternError) throw new PatternError(result.message);
+  return result;
+}
+
+function compileUncached(source: string): Element[][] {
   const nodes = parse(source);
   const first = nodes[0];
   const last = nodes[nodes.length - 1];

@@ -16,7 +16,12 @@ const BREAK = 6;
 /** A combining mark: part of a word when it follows one, otherwise nothing. */
 const MARK = 7;
 
-const IGNORABLE = /^[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\u{e0000}-\u{e0fff}]$/u;
+/** Soft hyphen, joiners, bidi controls, variation selectors and tags. */
+const IGNORABLE_RANGES = [
+  [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f],
+  [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xe0000, 0xe0fff],
+];
+const isIgnorable = (cp: number) => IGNORABLE_RANGES.some(([a, b]) => cp >= a! && cp <= b!);
 const APOSTROPHES = /^['\u2018\u2019\u02bc\u2032\uff07\u0060\u00b4]$/u;
 const BREAKS = /^[.!?;\n\r\u2026\u2028\u2029\u3002\uff01\uff1f\uff1b\uff0e\u203c\u2047-\u2049]$/u;
 const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u30fc]$/u;
@@ -24,7 +29,7 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const MARK_CHAR = /^\p{M}$/u;
 
 function classifySlow(ch: string): number {
-  if (IGNORABLE.test(ch)) return IGNORE;
+  if (isIgnorable(ch.codePointAt(0)!)) return IGNORE;
   if (APOSTROPHES.test(ch)) return APOS;
   if (BREAKS.test(ch)) return BREAK;
   if (CJK_CHAR.test(ch)) return CJK;
@@ -106,7 +111,7 @@ export function scanTokens(text: string, sink: TokenSink): void {
     if (!parts) sink(folded, wordStart, wordEnd, first);
     else
       for (let p = 0; p < parts.length; p++)
-        sink(parts[p]!, wordStart, wordEnd, first | (p > 0 ? NOT_FIRST : 0) | (p < parts.length - 1 ? NOT_LAST : 0));
+        sink(parts[p]!, wordStart, wordEnd, (p > 0 ? NOT_FIRST : first) | (p < parts.length - 1 ? NOT_LAST : 0));
     wordStart = -1;
   };
 
