@@ -1,19 +1,93 @@
+import type { ReactNode } from 'react';
 import type { TabState } from '@/lib/protocol';
+import type { Verdict } from '@/lib/classify/verdict';
 
-/** Who the agent is talking to: the customer's latest words (tone and type join here). */
+const TYPE_LABELS: Record<string, string> = {
+  'active-hater': 'Active hater',
+  'extreme-critic': 'Extreme critic',
+  'loyal-at-risk': 'Loyal, annoyed, may leave',
+  enthusiast: 'Still an enthusiastic fan',
+  abusive: 'Abusive',
+};
+
+const ABUSE_PROTOCOL: Record<string, string> = {
+  profanity: 'Stay calm and polite. If the swearing goes on, warn once that you will end the conversation, then do so.',
+  insult: 'Do not take it personally or answer in kind. Warn once that you will end the conversation if the insults continue.',
+  threat: 'Do not engage with the threat. End the conversation and report it to your lead or security; call the police if anyone is at risk.',
+};
+
+/** Who the agent is talking to: the latest words, the tone and type read from them, and how to respond. */
 export function CustomerCard({ state }: { state: TabState }) {
   const latest = state.customer.at(-1);
-  if (!latest)
-    return (
-      <section aria-labelledby="customer-title" className="customer">
-        <h2 id="customer-title">Customer</h2>
-        <p className="muted">No customer message found on this page yet.</p>
-      </section>
-    );
+  const verdict = state.verdict;
   return (
     <section aria-labelledby="customer-title" className="customer">
-      <h2 id="customer-title">Customer{latest.author ? `: ${latest.author}` : ''}</h2>
-      <blockquote data-testid="customer-latest">{latest.text}</blockquote>
+      <h2 id="customer-title">Customer{latest?.author ? `: ${latest.author}` : ''}</h2>
+      {!latest ? (
+        <p className="muted">No customer message found on this page yet.</p>
+      ) : (
+        <blockquote data-testid="customer-latest">{withEvidence(latest.text, verdict)}</blockquote>
+      )}
+      {latest && verdict && <VerdictView verdict={verdict} />}
     </section>
   );
+}
+
+function VerdictView({ verdict }: { verdict: Verdict }) {
+  if (verdict.language === 'unsupported')
+    return (
+      <p className="muted" data-testid="verdict-unsupported">
+        Tone and type: this language is not supported yet (English, Chinese and Swedish are).
+      </p>
+    );
+  const tones = verdict.tones.filter((t) => t.score >= 0.2).slice(0, 3);
+  const type = verdict.customerType;
+  return (
+    <div className="verdict" data-testid="verdict">
+      <p className="tones" data-testid="tones">
+        {tones.length === 0 ? (
+          <span className="chip">neutral</span>
+        ) : (
+          tones.map((t) => (
+            <span key={t.tone} className="chip" title={t.evidence.map((e) => e.text).join(', ')} data-tone={t.tone}>
+              {t.tone} <span className="muted">{Math.round(t.score * 100)}%</span>
+            </span>
+          ))
+        )}
+        {verdict.unsure && <span className="chip unsure">unsure</span>}
+        <span className="muted"> · {verdict.register}</span>
+      </p>
+      {type && (
+        <p data-testid="customer-type" data-type={type.type}>
+          <strong>{TYPE_LABELS[type.type] ?? type.type}</strong>{' '}
+          <span className="muted">({Math.round(type.confidence * 100)}%{type.confidence < 0.5 ? ', low confidence' : ''})</span>
+          <br />
+          <span className="approach">{type.approach}</span>
+        </p>
+      )}
+      {verdict.abuse.level !== 'none' && (
+        <p className="notice abuse" role="alert" data-testid="abuse">
+          <strong>Abuse ({verdict.abuse.level}).</strong> {ABUSE_PROTOCOL[verdict.abuse.level]}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The customer's text with the words behind the verdict marked (React escapes all of it). */
+function withEvidence(text: string, verdict: Verdict | null | undefined): ReactNode {
+  const spans = (verdict?.tones ?? [])
+    .flatMap((t) => t.evidence)
+    .concat(verdict?.abuse.evidence ?? [])
+    .filter((e) => e.start >= 0 && e.end <= text.length && e.start < e.end)
+    .sort((a, b) => a.start - b.start);
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const e of spans) {
+    if (e.start < at) continue;
+    out.push(text.slice(at, e.start), <mark key={e.start}>{text.slice(e.start, e.end)}</mark>);
+    at = e.end;
+  }
+  out.push(text.slice(at));
+  return out;
 }

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { PanelConnection } from '@/utils/panel-connection';
 import type { TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
@@ -44,7 +45,7 @@ function TicketPanel({ state }: { state: TabState }) {
 
   // Keyboard: ↓/j and ↑/k move between suggestions; a applies the first alternative, d dismisses,
   // f flags, u undoes the last apply. Typing in a form field is left alone.
-  const onKeyDown = (e: KeyboardEvent) => {
+  const onKeyDown = (e: globalThis.KeyboardEvent) => {
     const target = e.target as HTMLElement;
     if (target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return;
     const focusCard = (i: number) => {
@@ -71,9 +72,19 @@ function TicketPanel({ state }: { state: TabState }) {
       run();
     }
   };
+  // On the document, not <main>: with nothing focused, keys go to <body>.
+  const keyHandler = useRef(onKeyDown);
+  useEffect(() => {
+    keyHandler.current = onKeyDown;
+  });
+  useEffect(() => {
+    const listener = (e: globalThis.KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   return (
-    <main className="panel" data-testid="panel" onKeyDown={onKeyDown}>
+    <main className="panel" data-testid="panel">
       <header className="panel-header">
         <h1>Tact</h1>
         <span className="muted" data-testid="site">
@@ -131,6 +142,12 @@ function TicketPanel({ state }: { state: TabState }) {
           </ul>
         )}
       </section>
+      <footer className="muted panel-footer" data-testid="ai-status">
+        Phrasebook only: AI rewrites are off (no Claude API key set up).{' '}
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </footer>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { forwardRef, useState } from 'react';
 import type { FeedbackRequest, Finding, TabState } from '@/lib/protocol';
 import type { FlagReason } from '@/lib/storage/feedback';
 import { replaceInDraft } from '@/utils/replace-in-draft';
+import { sentenceAround } from '@/lib/sentence';
 import { sendMessage } from '@/utils/messaging';
 import { FlagForm } from './FlagForm';
 
@@ -21,8 +22,13 @@ export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function Suggesti
   const [status, setStatus] = useState<string | null>(null);
   const [flagging, setFlagging] = useState(false);
 
-  const record = (req: Omit<FeedbackRequest, 'tabId' | 'findingKey'>) =>
-    sendMessage('recordFeedback', { tabId: state.tabId, findingKey: finding.key, ...req }).catch((err: Error) => ({
+  const record = (req: Omit<FeedbackRequest, 'tabId' | 'finding' | 'sentence'>) =>
+    sendMessage('recordFeedback', {
+      tabId: state.tabId,
+      finding,
+      sentence: sentenceAround(state.draft, finding.start, finding.end),
+      ...req,
+    }).catch((err: Error) => ({
       ok: false,
       id: undefined,
       message: err.message,

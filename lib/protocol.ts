@@ -80,7 +80,10 @@ export type ApplyRequest = z.infer<typeof applyRequestSchema>;
 export const feedbackRequestSchema = z.object({
   /** Given by the panel; a content script's own tab is known from the sender. */
   tabId: z.optional(z.number()),
-  findingKey: z.string(),
+  /** The finding as the requester showed it: the draft may already have moved on (after an apply). */
+  finding: findingSchema,
+  /** The draft's sentence around the finding, as the requester saw it. */
+  sentence: z.string(),
   kind: z.enum(['flag', 'dismiss', 'apply']),
   suggestion: z.optional(z.string()),
   reason: z.optional(z.enum(FLAG_REASONS)),

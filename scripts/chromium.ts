@@ -78,3 +78,34 @@ export async function openPanel(browser: TactBrowser, tabId: number) {
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
 }
+
+/**
+ * Stops the extension's service worker as Chrome does when it idles, and resolves once Chrome
+ * reports it stopped. (An open side panel reconnects at once and so starts it again: by design.)
+ */
+export async function stopServiceWorker(browser: TactBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=-1`);
+    const cdp = await browser.context.newCDPSession(page);
+    type Version = { versionId: string; scriptURL: string; runningStatus: string };
+    const ours = (v: Version) => v.scriptURL.includes(browser.extensionId);
+    let running: Version | undefined;
+    let onRunning = () => {};
+    let onStopped = () => {};
+    const seenRunning = new Promise<void>((resolve) => (onRunning = resolve));
+    const stopped = new Promise<void>((resolve) => (onStopped = resolve));
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: Version[] }) => {
+      for (const v of e.versions.filter(ours)) {
+        if (v.runningStatus === 'running' && !running) (running = v), onRunning();
+        if (v.runningStatus === 'stopped' && running) onStopped();
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    await seenRunning;
+    await cdp.send('ServiceWorker.stopWorker', { versionId: running!.versionId });
+    await stopped;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,6 +1,5 @@
 import { onMessage } from '@/utils/messaging';
 import { feedbackRequestSchema, undoFeedbackSchema } from '@/lib/protocol';
-import { sentenceAround } from '@/lib/sentence';
 import type { BackgroundContext } from './context';
 
 /** Applies, dismissals and flags, stored with their context for the QA leads' review. */
@@ -9,8 +8,8 @@ export function registerFeedbackHandlers(ctx: BackgroundContext, reanalyse: (tab
     const req = feedbackRequestSchema.parse(data);
     const tabId = req.tabId ?? sender.tab?.id;
     const state = tabId == null ? null : await ctx.states.get(tabId);
-    const finding = state?.findings.find((f) => f.key === req.findingKey);
-    if (!state || !finding) return { ok: false, message: 'That suggestion is no longer in the draft.' };
+    if (!state) return { ok: false, message: 'Tact has no conversation for this tab.' };
+    const { finding } = req;
     const id = await ctx.db.record({
       kind: req.kind,
       entryId: finding.entryId,
@@ -20,7 +19,7 @@ export function registerFeedbackHandlers(ctx: BackgroundContext, reanalyse: (tab
       conversationId: state.conversationId,
       phrase: finding.text,
       suggestion: req.suggestion,
-      sentence: sentenceAround(state.draft, finding.start, finding.end),
+      sentence: req.sentence,
       reason: req.reason,
       note: req.note || undefined,
     });

@@ -2,7 +2,8 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { adapterFor } from '@/lib/sites';
 import { bridgeFor } from '@/lib/editors';
 import { debounce } from '@/lib/debounce';
-import { replaceRequestSchema, type DraftSnapshot, type Finding } from '@/lib/protocol';
+import { replaceRequestSchema, type DraftSnapshot, type FeedbackRequest, type Finding } from '@/lib/protocol';
+import { sentenceAround } from '@/lib/sentence';
 import { InlineSuggestions } from '@/lib/inline/inline-suggestions';
 import { locatorFor } from '@/lib/inline/locators';
 import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOMER_MESSAGES } from '@/lib/limits';
@@ -45,14 +46,18 @@ export default defineContentScript({
 
     const inline = new InlineSuggestions(document, {
       apply: async (finding, suggestion) => {
+        const sentence = sentenceOf(finding); // before the draft changes under it
         const outcome = await replace(finding.start, finding.end, finding.text, suggestion);
-        if (outcome.ok) void sendMessage('recordFeedback', { findingKey: finding.key, kind: 'apply', suggestion }).catch(() => {});
+        if (outcome.ok) void feedback(finding, { kind: 'apply', suggestion }, sentence);
         return outcome;
       },
-      dismiss: async (finding) => void (await sendMessage('recordFeedback', { findingKey: finding.key, kind: 'dismiss' }).catch(() => {})),
-      flag: async (finding, reason) =>
-        void (await sendMessage('recordFeedback', { findingKey: finding.key, kind: 'flag', reason }).catch(() => {})),
+      dismiss: (finding) => feedback(finding, { kind: 'dismiss' }),
+      flag: (finding, reason) => feedback(finding, { kind: 'flag', reason }),
     });
+    const sentenceOf = (f: Finding) => sentenceAround(analysedDraft, f.start, f.end);
+    const feedback = async (finding: Finding, req: Pick<FeedbackRequest, 'kind' | 'suggestion' | 'reason'>, sentence = sentenceOf(finding)) => {
+      await sendMessage('recordFeedback', { finding, sentence, ...req }).catch(() => {});
+    };
     ctx.onInvalidated(() => inline.destroy());
 
     // Underline only what still matches the text: a reply that arrives after more typing is dropped.
@@ -78,16 +83,30 @@ export default defineContentScript({
       if ((e as InputEvent).isComposing || composing) return; // IME: wait for compositionend
       analyse();
     };
-    ctx.addEventListener(document, 'input', onInput, { capture: true });
-    ctx.addEventListener(document, 'compositionstart', () => (composing = true), { capture: true });
-    ctx.addEventListener(document, 'compositionend', () => ((composing = false), analyse()), { capture: true });
-    ctx.addEventListener(document, 'focusin', () => currentEditor(), { capture: true });
+    const listen = (doc: Document) => {
+      ctx.addEventListener(doc, 'input', onInput, { capture: true });
+      ctx.addEventListener(doc, 'compositionstart', () => (composing = true), { capture: true });
+      ctx.addEventListener(doc, 'compositionend', () => ((composing = false), analyse()), { capture: true });
+      ctx.addEventListener(doc, 'focusin', () => currentEditor(), { capture: true });
+    };
+    listen(document);
+    // TinyMCE types in a same-origin iframe, whose input and IME events never reach this document:
+    // listen there too once focus moves into it (this window blurs then).
+    const listened = new WeakSet<Document>([document]);
+    ctx.addEventListener(window, 'blur', () => {
+      const el = currentEditor();
+      const doc = el && bridgeFor(el)?.editable?.(el)?.ownerDocument;
+      if (!doc || listened.has(doc)) return;
+      listened.add(doc);
+      listen(doc);
+    });
     ctx.onInvalidated(() => analyse.cancel());
 
     async function replace(start: number, end: number, expected: string, replacement: string) {
       const el = currentEditor();
       const bridge = el && bridgeFor(el);
       if (!el || !bridge) return { ok: false, message: 'No reply editor found on this page.' };
+      if (composing) return { ok: false, message: 'Finish the text you are composing first, then apply.' };
       if (bridge.read(el).slice(start, end) !== expected)
         return { ok: false, message: 'The draft changed since this suggestion; it will refresh in a moment.' };
       const outcome = await bridge.replace(el, start, end, replacement);

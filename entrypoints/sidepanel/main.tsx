@@ -19,9 +19,9 @@ if (Number.isInteger(pinned) && pinned > 0) {
     const own = (await browser.windows.getCurrent()).id;
     const wanted = (windowId: number) => (self ? windowId !== own : windowId === own);
     const [tab] = self
-      ? await browser.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' })
+      ? await browser.tabs.query({ active: true, windowType: 'normal' }).then((tabs) => tabs.filter((t) => t.windowId !== own))
       : await browser.tabs.query({ active: true, windowId: own });
-    if (tab?.id != null && tab.id !== self?.id) connection.follow(tab.id);
+    if (tab?.id != null) connection.follow(tab.id);
     browser.tabs.onActivated.addListener(({ tabId, windowId }) => wanted(windowId) && connection.follow(tabId));
   })();
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
+import { stopServiceWorker } from '../../scripts/chromium';
 
 // The whole path in real Chromium: demo page -> content script -> background -> side panel.
 let t: Awaited<ReturnType<typeof setup>>;
@@ -40,10 +41,7 @@ describe('foundation: the first suggestion end to end', () => {
     await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(first));
 
     const before = (await t.browser.worker()).url();
-    const cdp = await t.browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => t.browser.context.serviceWorkers().length, { timeout: 10_000 }).toBe(0);
+    await stopServiceWorker(t.browser); // resolves only once Chrome reports the worker stopped
 
     const second = 'I do not know, that is our policy.';
     await typeDraft(page, second);

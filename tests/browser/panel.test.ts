@@ -121,9 +121,10 @@ describe('side panel', () => {
     const panel = await panelPromise;
     await opener.close();
 
+    await b.bringToFront(); // whichever tab Chrome activated on close, the next line is a switch
     await a.bringToFront();
     await expect.poll(() => panel.getByTestId('site').textContent(), { timeout: 10_000 }).toContain('T-1042');
-    await expect.poll(() => shownEntries(panel)).toEqual(expectedEntries(RISKY));
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(RISKY));
     await b.bringToFront();
     await expect.poll(() => panel.getByTestId('site').textContent(), { timeout: 10_000 }).toContain('T-3001');
     await a.bringToFront();

@@ -1,0 +1,14 @@
+import type { CustomerMessage } from '../protocol';
+
+/** What Tact needs to know about one helpdesk's page. Pure functions over the Document passed in. */
+export interface SiteAdapter {
+  id: string;
+  name: string;
+  matches(url: URL): boolean;
+  findEditors(doc: Document): Element[];
+  /** The editor the agent is writing in, preferring the focused one. */
+  activeEditor(doc: Document, focused?: Element | null): Element | null;
+  customerMessages(doc: Document, limit?: number): CustomerMessage[];
+  channel(doc: Document, url: URL): 'chat' | 'email' | null;
+  conversationId(doc: Document, url: URL): string;
+}

@@ -1,0 +1,25 @@
+import type { SiteAdapter } from './adapter';
+
+/** Tact's own demo helpdesk (demo/helpdesk), marked with stable data-tact attributes. */
+export const demoAdapter: SiteAdapter = {
+  id: 'demo',
+  name: 'Tact demo helpdesk',
+  matches: (url) => (url.hostname === '127.0.0.1' || url.hostname === 'localhost') && url.protocol === 'http:',
+  findEditors: (doc) => [...doc.querySelectorAll('[data-tact-draft]')],
+  activeEditor(doc, focused) {
+    const editors = this.findEditors(doc);
+    return editors.find((e) => focused && e.contains(focused)) ?? editors[0] ?? null;
+  },
+  customerMessages(doc, limit = 5) {
+    return [...doc.querySelectorAll('[data-tact-message][data-author-role=customer]')].slice(-limit).map((m) => ({
+      text: (m.querySelector('.body')?.textContent ?? m.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      author: m.getAttribute('data-author') ?? undefined,
+      time: m.querySelector('time')?.getAttribute('datetime') ?? undefined,
+    }));
+  },
+  channel: (doc) => {
+    const c = doc.querySelector('[data-tact-ticket]')?.getAttribute('data-channel');
+    return c === 'chat' || c === 'email' ? c : null;
+  },
+  conversationId: (doc, url) => doc.querySelector('[data-tact-ticket]')?.getAttribute('data-conversation-id') ?? url.pathname,
+};
