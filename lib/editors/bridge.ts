@@ -13,8 +13,14 @@ export interface EditorBridge {
   replace(el: Element, start: number, end: number, text: string): Promise<ReplaceOutcome>;
   /** A DOM Range over [start, end) of the text, for editors whose text is in the DOM (underlines). */
   range?(el: Element, start: number, end: number): Range | null;
+  /**
+   * The element the agent types in, when it is not `el` itself. Its document may be an iframe's
+   * (TinyMCE), whose input and composition events never reach the page's document.
+   */
+  editable?(el: Element): Element | null;
   /** The caret's offset in the text, or null when the selection is elsewhere. */
   caret?(el: Element): number | null;
 }
 
-export type ReplaceOutcome = { ok: true } | { ok: false; message: string };
+/** `via` names the write method the editor took (for tests and diagnostics). */
+export type ReplaceOutcome = { ok: true; via?: string } | { ok: false; message: string };
