@@ -7,7 +7,7 @@ export default defineConfig({
   manifest: {
     name: 'Tact',
     description: 'Say this, not that: a real-time copilot for customer-support replies.',
-    permissions: ['storage', 'tabs'],
+    permissions: ['storage', 'tabs', 'scripting'],
     host_permissions: [...HELPDESK_MATCHES, ...LOCAL_MATCHES, ANTHROPIC_API_ORIGIN],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Open Tact' },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FLAG_REASONS } from './flag-reasons';
+import type { Verdict } from './classify/verdict';
 
 // Every message between content script, background and side panel is declared here, once.
 // Schemas use zod/mini so the content script stays small; receivers validate with them.
@@ -52,6 +53,8 @@ export const tabStateSchema = z.object({
   draftLength: z.number(),
   customer: z.array(customerMessageSchema),
   findings: z.array(findingSchema),
+  /** The customer's tone and type, made and validated by the background's classifier. */
+  verdict: z.nullable(z.custom<Verdict>((v) => typeof v === 'object')),
   updatedAt: z.number(),
 });
 export type TabState = z.infer<typeof tabStateSchema>;

@@ -3,17 +3,42 @@ import { applyRequestSchema, draftSnapshotSchema, type DraftSnapshot, type Findi
 import { toFindings } from '@/lib/findings';
 import { atLeast } from '@/lib/severity';
 import { dismissalKey } from '@/lib/storage/db';
+import { classifyCustomer } from '@/lib/classify';
+import type { Verdict } from '@/lib/classify/verdict';
 import type { BackgroundContext } from './context';
+
+/** A tone counts for an entry's `when` from this score up. */
+const TONE_FIRES_AT = 0.35;
 
 /** Draft analysis: phrasebook matches, less what the settings hide and the agent dismissed. */
 export function registerDraftHandlers(ctx: BackgroundContext) {
+  // The customer's messages rarely change while the agent types: classify each thread once.
+  const verdicts = new Map<string, Verdict | null>();
+  function verdictFor(customer: DraftSnapshot['customer']): Verdict | null {
+    const key = customer.map((m) => m.text).join('\u0001');
+    const cached = verdicts.get(key);
+    if (cached !== undefined) return cached;
+    const latest = customer.at(-1);
+    const verdict: Verdict | null = latest
+      ? classifyCustomer({ text: latest.text, history: customer.slice(0, -1).map((m) => m.text) })
+      : null;
+    if (verdicts.size > 100) verdicts.clear();
+    verdicts.set(key, verdict);
+    return verdict;
+  }
+
   async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<Finding[]> {
     const [settings, dismissed] = await Promise.all([ctx.settings(), ctx.db.dismissedIn(snapshot.conversationId)]);
+    const verdict = verdictFor(snapshot.customer);
     const matches = ctx.phrasebook
-      .match(snapshot.draft, { channel: snapshot.channel ?? null })
+      .match(snapshot.draft, {
+        channel: snapshot.channel ?? null,
+        tones: verdict?.tones.filter((t) => t.score >= TONE_FIRES_AT).map((t) => t.tone),
+        type: verdict?.customerType?.type ?? null,
+      })
       .filter((m) => atLeast(m.entry.severity, settings.minSeverity) && !dismissed.has(dismissalKey(m.entry.id, m.text)));
     const findings = toFindings(matches);
-    await ctx.states.set({ tabId, ...snapshot, findings, updatedAt: Date.now() });
+    await ctx.states.set({ tabId, ...snapshot, findings, verdict, updatedAt: Date.now() });
     return findings;
   }
 
@@ -36,7 +61,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   return async function reanalyse(tabId: number) {
     const state = await ctx.states.get(tabId);
     if (!state) return;
-    const { tabId: _t, findings: _f, updatedAt: _u, ...snapshot } = state;
+    const { tabId: _t, findings: _f, verdict: _v, updatedAt: _u, ...snapshot } = state;
     const findings = await analyse(tabId, snapshot);
     await sendMessage('showFindings', findings, tabId).catch(() => {});
   };

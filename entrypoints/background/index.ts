@@ -3,12 +3,14 @@ import { createBackgroundContext } from './context';
 import { registerDraftHandlers } from './drafts';
 import { registerFeedbackHandlers } from './feedback';
 import { registerPanelPorts } from './panels';
+import { registerEnabledSites } from './sites';
 
 export default defineBackground(() => {
   const ctx = createBackgroundContext();
   const reanalyse = registerDraftHandlers(ctx);
   registerFeedbackHandlers(ctx, reanalyse);
   registerPanelPorts(ctx);
+  registerEnabledSites(ctx);
 
   // Chrome: the toolbar button opens the side panel (Firefox has its own sidebar button).
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

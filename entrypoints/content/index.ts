@@ -8,13 +8,21 @@ import { InlineSuggestions } from '@/lib/inline/inline-suggestions';
 import { locatorFor } from '@/lib/inline/locators';
 import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOMER_MESSAGES } from '@/lib/limits';
 import { HELPDESK_MATCHES, LOCAL_MATCHES } from '@/lib/hosts';
+import { browser } from 'wxt/browser';
+
+/** Origins the user enabled in the settings (read raw: the content script carries no zod). */
+async function enabledOrigins(): Promise<string[]> {
+  const { settings } = await browser.storage.local.get('settings').catch(() => ({ settings: undefined }));
+  const list = (settings as { enabledOrigins?: unknown } | undefined)?.enabledOrigins;
+  return Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
+}
 
 export default defineContentScript({
   matches: [...HELPDESK_MATCHES, ...LOCAL_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
-    const adapter = adapterFor(new URL(location.href), document);
-    if (!adapter) return; // not a helpdesk page we know: stay quiet
+  async main(ctx) {
+    const adapter = adapterFor(new URL(location.href), document, await enabledOrigins());
+    if (!adapter) return; // not a helpdesk page we know, nor one the user enabled: stay quiet
     let editor: Element | null = null;
     let composing = false;
 

@@ -21,6 +21,7 @@ const state = (tabId: number, draft: string): TabState => ({
   draftLength: draft.length,
   customer: [],
   findings: [],
+  verdict: null,
   updatedAt: 1,
 });
 
