@@ -1,0 +1,116 @@
+import type { Tone } from '../phrasebook/schema';
+import { abuseScore, readAbuse } from './abuse';
+import { historySignals, readCustomerType, round } from './customer-type';
+import { detectLanguage, type LanguageGuess } from './language';
+import { learnedValence } from './learned';
+import { matcherFor, type SupportedLanguage } from './matcher';
+import { readChannel, readRegister } from './register';
+import { prepare } from './text';
+import { foldText } from './trie';
+import { evidenceOf, readTones, squash, type Reading } from './tones';
+import type { ToneScore, Verdict } from './verdict';
+
+// The customer classifier: tone, abuse, customer type, register and channel of the latest customer
+// message, from hand-written lexicons (./lexicon) and a small learned word-weight table
+// (./learned), in one pass over the text. Pure and synchronous: it runs in the service worker.
+// Weak verdicts are marked `unsure` for the LLM fallback to refine.
+
+export * from './verdict';
+export { APPROACH } from './customer-type';
+
+export interface ClassifyInput {
+  text: string;
+  /** Earlier customer messages in the thread, oldest first. */
+  history?: string[];
+}
+
+/** Earlier messages read for the relationship cues; the newest ones count. */
+const MAX_HISTORY = 10;
+/** Below this overall confidence a verdict is flagged unsure. */
+export const UNSURE_BELOW = 0.5;
+
+function read(view: string, language: SupportedLanguage): Reading {
+  const m = matcherFor(language);
+  const folded = foldText(view);
+  return readTones(view, m.main.scan(view, folded), m.cues.scan(view, folded), language);
+}
+
+function unsupported(language: Verdict['language'], confidence: number, register: Verdict['register'] = 'colloquial'): Verdict {
+  return {
+    language,
+    tones: [{ tone: 'neutral', score: 1, evidence: [] }],
+    abuse: { level: 'none', evidence: [] },
+    customerType: null,
+    register,
+    channel: null,
+    valence: 0,
+    confidence: round(confidence),
+    unsure: true,
+  };
+}
+
+export interface ClassifyOptions {
+  /** Use the learned word weights (default true); off, the verdict rests on the hand lexicons alone. */
+  learned?: boolean;
+}
+
+export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions = {}): Verdict {
+  const text = typeof input?.text === 'string' ? input.text : '';
+  const history = Array.isArray(input?.history) ? input.history.filter((h): h is string => typeof h === 'string').slice(-MAX_HISTORY) : [];
+  const prepared = prepare(text);
+  const { original, view } = prepared;
+
+  let guess: LanguageGuess | undefined = detectLanguage(view);
+  if (!guess) {
+    // No letters at all (emoji, punctuation, empty): read it in the thread's language, else English.
+    const fromHistory = history.length ? detectLanguage(prepare(history.join('\n')).view) : undefined;
+    const language = fromHistory && fromHistory.language !== 'unsupported' ? fromHistory.language : 'en';
+    guess = { language, confidence: view.trim() ? 0.6 : 0 };
+  }
+  if (guess.language === 'unsupported') return unsupported('unsupported', guess.confidence);
+  const language: SupportedLanguage = guess.language;
+
+  const reading = read(view, language);
+  const abuse = readAbuse(original, reading);
+  const historyReadings = history.map((h) => {
+    const v = prepare(h).view;
+    const g = detectLanguage(v);
+    return read(v, g && g.language !== 'unsupported' ? g.language : language);
+  });
+  const customerType = readCustomerType(original, view, reading, abuse, historySignals(historyReadings));
+
+  const tones: ToneScore[] = [];
+  let strongest = 0;
+  for (const [tone, { raw, spans }] of reading.tones) {
+    const score = round(squash(raw));
+    if (score < 0.05) continue;
+    strongest = Math.max(strongest, score);
+    tones.push({ tone, score, evidence: evidenceOf(original, spans) });
+  }
+  const abusive = abuseScore(abuse.level);
+  if (abusive > 0) {
+    tones.push({ tone: 'abusive' satisfies Tone, score: abusive, evidence: abuse.evidence });
+    strongest = Math.max(strongest, abusive);
+  }
+  const neutral = round(1 - strongest);
+  if (neutral >= 0.05) tones.push({ tone: 'neutral', score: neutral, evidence: [] });
+  tones.sort((a, b) => b.score - a.score);
+
+  const learned = options.learned === false ? 0 : learnedValence(view, language);
+  const lexical = reading.valence - (abuse.level === 'none' ? 0 : abuse.level === 'profanity' ? 0.5 : 1.5);
+  const valence = round(Math.tanh((lexical + learned) / 2));
+
+  const signal = 1 - Math.exp(-(reading.strength + Math.abs(learned) * 0.5 + abuse.count));
+  const confidence = round(guess.confidence * (0.35 + 0.65 * signal));
+  return {
+    language,
+    tones,
+    abuse: { level: abuse.level, evidence: abuse.evidence },
+    customerType,
+    register: readRegister(view, reading),
+    channel: readChannel(prepared, reading),
+    valence,
+    confidence,
+    unsure: confidence < UNSURE_BELOW || !view.trim(),
+  };
+}

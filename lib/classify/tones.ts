@@ -1,0 +1,249 @@
+import type { Tone } from '../phrasebook/schema';
+import type { Cue, LexiconTone } from './lexicon/types';
+import type { Hit, Payload, SupportedLanguage } from './matcher';
+import type { Evidence } from './verdict';
+
+// Reads the lexicon hits of one message, left to right, with the usual valence-shifter rules:
+// a negator flips the next sentiment term within a few words ("not happy", "不满意", "inte nöjd"),
+// intensifiers and diminishers scale it, a contrast word ("but") makes what follows weigh more than
+// what came before, ALL CAPS, "!!!" and "???" raise the pitch, and emoji are terms like any other.
+
+/** How much each tone pushes the overall valence. */
+export const TONE_VALENCE: Record<LexiconTone, number> = {
+  angry: -1,
+  frustrated: -0.7,
+  anxious: -0.45,
+  confused: -0.25,
+  disappointed: -0.8,
+  sad: -0.6,
+  impatient: -0.5,
+  sarcastic: -0.8,
+  polite: 0.15,
+  satisfied: 0.8,
+  enthusiastic: 1,
+};
+
+const POSITIVE: ReadonlySet<LexiconTone> = new Set(['satisfied', 'enthusiastic']);
+const NEGATIVE: ReadonlySet<LexiconTone> = new Set(['angry', 'frustrated', 'anxious', 'disappointed', 'sad', 'impatient', 'sarcastic']);
+/** Tones that grow louder with capitals and exclamation marks. */
+const AROUSED: ReadonlySet<LexiconTone> = new Set(['angry', 'frustrated', 'impatient', 'enthusiastic']);
+
+export interface Contribution {
+  tone: LexiconTone;
+  weight: number;
+  valence: number;
+  start: number;
+  end: number;
+}
+
+export interface CueHit {
+  cue: Cue;
+  weight: number;
+  start: number;
+  end: number;
+}
+
+export interface Reading {
+  /** Raw tone weights (before squashing to 0..1), with their evidence. */
+  tones: Map<LexiconTone, { raw: number; spans: [number, number][] }>;
+  /** Sum of valence pushes from the lexicon. */
+  valence: number;
+  /** Total absolute signal, for confidence. */
+  strength: number;
+  cues: CueHit[];
+  abuse: { level: 'profanity' | 'insult' | 'threat'; start: number; end: number; weight: number }[];
+  /** Words of three letters or more in capitals, when the message shouts. */
+  shouting: [number, number][];
+}
+
+const CLAUSE_BREAK = /[.!?;:,。！？；：，\n]/;
+const WORD_RUN = /[\p{L}\p{N}']+/gu;
+
+/** Is `to` within reach of a modifier ending at `from`: same clause, at most `words` words between. */
+function near(view: string, from: number, to: number, language: SupportedLanguage, words: number): boolean {
+  if (to < from) return false;
+  if (to - from > 40) return false;
+  const gap = view.slice(from, to);
+  if (CLAUSE_BREAK.test(gap)) return false;
+  if (language === 'zh') return gap.replace(/\s/g, '').length <= words + 1;
+  return (gap.match(WORD_RUN)?.length ?? 0) <= words;
+}
+
+function isCaps(s: string): boolean {
+  return s.length >= 3 && s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/** Common capitalised words that are not shouting. */
+const ACRONYMS = new Set(['ASAP', 'USA', 'UK', 'EU', 'TSA', 'FAA', 'DM', 'DMS', 'CEO', 'FAQ', 'PDF', 'SMS', 'URL', 'APP', 'API', 'ETA', 'ID', 'PIN', 'VIP', 'IT', 'TV', 'AM', 'PM', 'OK', 'LOL', 'OMG', 'WTF']);
+
+function findShouting(view: string): [number, number][] {
+  const caps: [number, number][] = [];
+  if (!/\p{Lu}{3}[^]*\p{Lu}{3}/u.test(view)) return caps;
+  let words = 0;
+  for (const m of view.matchAll(/[\p{L}]{3,}/gu)) {
+    words++;
+    if (isCaps(m[0]) && !ACRONYMS.has(m[0])) caps.push([m.index, m.index + m[0].length]);
+  }
+  return caps.length >= 2 && caps.length >= words * 0.4 ? caps : [];
+}
+
+const tonePayloads = (h: Hit) => h.values.filter((v): v is Extract<Payload, { kind: 'tone' }> => v.kind === 'tone');
+
+export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: SupportedLanguage): Reading {
+  const contributions: Contribution[] = [];
+  const cues: CueHit[] = [];
+  const abuse: Reading['abuse'] = [];
+  let negation: { start: number; end: number } | undefined;
+  let modifier: { end: number; factor: number } | undefined;
+  let contrastAt = -1;
+  const shouting = findShouting(view);
+  const negators: [number, number][] = [];
+
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]!;
+    const values = hit.values;
+    if (values.some((v) => v.kind === 'stop')) continue;
+    let tones = tonePayloads(hit);
+    let modifierHere: number | undefined;
+    let negatorHere = false;
+    for (const v of values) {
+      if (v.kind === 'abuse') abuse.push({ level: v.level, start: hit.start, end: hit.end, weight: v.weight });
+      else if (v.kind === 'intensifier' || v.kind === 'diminisher') modifierHere = (modifierHere ?? 1) * v.weight;
+      else if (v.kind === 'negator') negatorHere = true;
+      else if (v.kind === 'contrast') contrastAt = hit.start;
+    }
+    // A word that is both a modifier and a tone ("so", "好", "seriously") modifies when a tone follows closely.
+    if (modifierHere !== undefined && tones.length) {
+      const next = hits[i + 1];
+      if (next && tonePayloads(next).length && near(view, hit.end, next.start, language, 0)) tones = [];
+      else modifierHere = undefined;
+    }
+    const negated = negation !== undefined && near(view, negation.end, hit.start, language, 3);
+    const factor = modifier && near(view, modifier.end, hit.start, language, 2) ? modifier.factor : 1;
+    const caps = isCaps(view.slice(hit.start, hit.end)) ? 1.4 : 1;
+    let consumed = false;
+    for (const t of tones) {
+      consumed = true;
+      const w = t.weight * factor * caps;
+      if (!negated) {
+        contributions.push({ tone: t.tone, weight: w, valence: TONE_VALENCE[t.tone] * w, start: hit.start, end: hit.end });
+      } else if (POSITIVE.has(t.tone)) {
+        // "not happy", "不满意", "inte nöjd": a let-down rather than neutral.
+        contributions.push({ tone: 'disappointed', weight: w * 0.9, valence: -0.7 * w, start: negation!.start, end: hit.end });
+      } else if (NEGATIVE.has(t.tone)) {
+        // "not bad", "没问题": mildly positive, no tone.
+        contributions.push({ tone: t.tone, weight: 0, valence: 0.25 * w, start: hit.start, end: hit.end });
+      }
+    }
+    if (consumed) {
+      negation = undefined;
+      modifier = undefined;
+    }
+    if (negatorHere) {
+      negation = { start: hit.start, end: hit.end };
+      negators.push([hit.start, hit.end]);
+    }
+    if (modifierHere !== undefined) {
+      modifier = modifier && near(view, modifier.end, hit.start, language, 1) ? { end: hit.end, factor: modifier.factor * modifierHere } : { end: hit.end, factor: modifierHere };
+    }
+  }
+
+  // Cues, from their own pass; a negated cue ("not switching to") does not count, except for register.
+  let n = 0;
+  for (const hit of cueHits) {
+    if (hit.values.some((v) => v.kind === 'stop')) continue;
+    while (n < negators.length && negators[n]![1] <= hit.start - 40) n++;
+    let negated = false;
+    for (let k = n; k < negators.length && negators[k]![1] <= hit.start; k++) if (near(view, negators[k]![1], hit.start, language, 2)) negated = true;
+    for (const v of hit.values)
+      if (v.kind === 'cue' && !(negated && v.cue !== 'formal' && v.cue !== 'colloquial' && v.cue !== 'email'))
+        cues.push({ cue: v.cue, weight: v.weight, start: hit.start, end: hit.end });
+  }
+  // Leaving says something about the mood too.
+  for (const c of cues)
+    if (c.cue === 'churn') contributions.push({ tone: 'disappointed', weight: 0.6 * c.weight, valence: -0.6 * c.weight, start: c.start, end: c.end });
+    else if (c.cue === 'critic') contributions.push({ tone: 'frustrated', weight: 0, valence: -0.25 * c.weight, start: c.start, end: c.end });
+
+  // "Great. Another delay.": a positive word on its own at the start of a sentence in a negative message.
+  const negativeRaw = contributions.reduce((s, c) => s + (NEGATIVE.has(c.tone) ? c.weight : 0), 0);
+  if (negativeRaw >= 1) {
+    for (const c of contributions) {
+      if (!POSITIVE.has(c.tone) || c.weight === 0) continue;
+      const before = view.slice(Math.max(0, c.start - 3), c.start).trim();
+      const after = view.slice(c.end, c.end + 2).trimStart();
+      const sentenceStart = before === '' || /[.!?]$/.test(before);
+      if (sentenceStart && /^[.!,…]/.test(after) && c.start < view.length / 2) {
+        contributions.push({ tone: 'sarcastic', weight: 1.2, valence: -0.6, start: c.start, end: c.end });
+        c.valence = 0;
+        c.weight *= 0.3;
+      }
+    }
+  }
+
+  // What follows the last "but" counts more than what came before it.
+  if (contrastAt >= 0 && contributions.some((c) => c.start > contrastAt)) {
+    for (const c of contributions) {
+      const f = c.start < contrastAt ? 0.6 : 1.25;
+      c.weight *= f;
+      c.valence *= f;
+    }
+  }
+
+  // Exclamation and question runs.
+  let bangs = 0;
+  let questionRun: [number, number] | undefined;
+  for (const m of view.matchAll(/[!！]{2,}|[?？]{2,}|[!?！？]{3,}/g)) {
+    if (/[!！]/.test(m[0])) bangs += m[0].length;
+    if (/[?？]/.test(m[0]) && !questionRun) questionRun = [m.index, m.index + m[0].length];
+  }
+  const pitch = 1 + Math.min(0.4, bangs * 0.08) + (shouting.length ? 0.3 : 0);
+  if (pitch > 1)
+    for (const c of contributions)
+      if (AROUSED.has(c.tone)) {
+        c.weight *= pitch;
+        c.valence *= pitch;
+      }
+  if (questionRun) {
+    contributions.push({ tone: 'confused', weight: 0.4, valence: -0.1, start: questionRun[0], end: questionRun[1] });
+    contributions.push({ tone: 'impatient', weight: 0.5, valence: -0.2, start: questionRun[0], end: questionRun[1] });
+  }
+  if (shouting.length) {
+    const negative = contributions.some((c) => NEGATIVE.has(c.tone) && c.weight > 0);
+    const [s, e] = shouting[0]!;
+    contributions.push({ tone: 'angry', weight: negative ? 0.8 : 0.4, valence: negative ? -0.5 : -0.2, start: s, end: e });
+  }
+
+  const tones = new Map<LexiconTone, { raw: number; spans: [number, number][] }>();
+  let valence = 0;
+  let strength = 0;
+  for (const c of contributions) {
+    valence += c.valence;
+    strength += Math.abs(c.valence) + c.weight * 0.5;
+    if (c.weight <= 0) continue;
+    let t = tones.get(c.tone);
+    if (!t) tones.set(c.tone, (t = { raw: 0, spans: [] }));
+    t.raw += c.weight;
+    t.spans.push([c.start, c.end]);
+  }
+  return { tones, valence, strength, cues, abuse, shouting };
+}
+
+/** Raw weight to a 0..1 score: one plain term about 0.45, two about 0.7. */
+export function squash(raw: number): number {
+  return raw <= 0 ? 0 : 1 - Math.exp(-raw * 0.6);
+}
+
+export function evidenceOf(original: string, spans: readonly (readonly [number, number])[], max = 8): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const key = `${start}:${end}`;
+    if (seen.has(key) || end <= start || end > original.length) continue;
+    seen.add(key);
+    out.push({ start, end, text: original.slice(start, end) });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+export type { Tone };

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { channelSchema, customerTypeSchema, toneSchema } from '../phrasebook/schema';
+
+// What the classifier tells the agent. Schema first so the side panel, the CLI and the
+// LLM fallback (which refines an unsure verdict) all agree on one shape.
+
+export const CLASSIFY_LANGUAGES = ['en', 'zh', 'sv', 'unsupported'] as const;
+export const classifyLanguageSchema = z.enum(CLASSIFY_LANGUAGES);
+export type ClassifyLanguage = z.infer<typeof classifyLanguageSchema>;
+
+/** A span of the latest message, in UTF-16 offsets, so the panel can mark it. */
+export const evidenceSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const ABUSE_LEVELS = ['none', 'profanity', 'insult', 'threat'] as const;
+export const abuseLevelSchema = z.enum(ABUSE_LEVELS);
+export type AbuseLevel = z.infer<typeof abuseLevelSchema>;
+
+const score = z.number().min(0).max(1);
+
+export const toneScoreSchema = z.object({
+  tone: toneSchema,
+  score,
+  evidence: z.array(evidenceSchema),
+});
+export type ToneScore = z.infer<typeof toneScoreSchema>;
+
+export const customerTypeVerdictSchema = z.object({
+  type: customerTypeSchema,
+  confidence: score,
+  evidence: z.array(evidenceSchema),
+  approach: z.string().min(1),
+});
+export type CustomerTypeVerdict = z.infer<typeof customerTypeVerdictSchema>;
+
+export const verdictSchema = z.object({
+  language: classifyLanguageSchema,
+  /** Highest score first. */
+  tones: z.array(toneScoreSchema),
+  abuse: z.object({ level: abuseLevelSchema, evidence: z.array(evidenceSchema) }),
+  customerType: customerTypeVerdictSchema.nullable(),
+  register: z.enum(['formal', 'colloquial']),
+  channel: channelSchema.nullable(),
+  /** Overall polarity of the latest message, -1 (very negative) to 1 (very positive). */
+  valence: z.number().min(-1).max(1),
+  confidence: score,
+  /** Set when the verdict is too weak to act on; the LLM fallback refines these. */
+  unsure: z.boolean(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
