@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
 import { ANTHROPIC_API_ORIGIN, HELPDESK_MATCHES, LOCAL_MATCHES } from './lib/hosts';
 
-
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
@@ -11,7 +10,8 @@ export default defineConfig({
     host_permissions: [...HELPDESK_MATCHES, ...LOCAL_MATCHES, ANTHROPIC_API_ORIGIN],
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Open Tact' },
-    browser_specific_settings: { gecko: { id: 'tact@tact.example' } },
+    // Nothing leaves the browser unless a QA lead adds an AI key; Firefox asks extensions to say so.
+    browser_specific_settings: { gecko: { id: 'tact@tact.example', data_collection_permissions: { required: ['none'] } } },
   },
   vite: () => ({ build: { chunkSizeWarningLimit: 1000 } }),
 });
