@@ -4,7 +4,7 @@ import { PhrasebookError, type PhrasebookProblem } from './errors';
 import { fileOf } from './origin';
 import { compilePattern, PatternError, sequenceKey, type Element } from './pattern';
 import { SEVERITIES, type Channel, type CustomerType, type Entry, type Locale, type Tone } from './schema';
-import { fillTemplate, parseTemplate, placeholdersOf, type Template } from './suggestion';
+import { fillTemplate, parseTemplate, placeholdersOf, startsCapitalised, type Template } from './suggestion';
 import { NOT_FIRST, NOT_LAST, scanTokens, SENTENCE_START } from './tokenize';
 
 // The whole phrasebook becomes one automaton over word ids. A draft is tokenised once, run
@@ -323,8 +323,9 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
         const at = c.caps![i]!;
         if (at >= 0) captures.set(name, text.slice(t.starts[at]!, t.ends[at]!));
       });
-    const head = matched.charAt(0);
-    const upper = (t.flags[c.s]! & SENTENCE_START) !== 0 || head !== head.toLowerCase();
+    // "Honestly, I don't know" -> "Honestly, let me find out": only a sentence start or a
+    // capital that is not "I" or an acronym makes the suggestion start with a capital.
+    const upper = (t.flags[c.s]! & SENTENCE_START) !== 0 || startsCapitalised(matched);
     return {
       entry: info.entry,
       start,

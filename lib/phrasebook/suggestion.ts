@@ -24,6 +24,12 @@ const KEEPS_CAPITAL = /^(?:I(?:['\u2019](?:m|ll|ve|d))?\b|\p{Lu}{2})/u;
 
 export type Casing = 'upper' | 'lower';
 
+/** A capital that says "sentence starts here" rather than "I" or an acronym ("ASAP"). */
+export const startsCapitalised = (matched: string) => {
+  const first = matched.charAt(0);
+  return first !== first.toLowerCase() && !KEEPS_CAPITAL.test(matched);
+};
+
 export function fillTemplate(t: Template, captures: ReadonlyMap<string, string>, casing: Casing): string {
   let s = '';
   for (const p of t) s += typeof p === 'string' ? p : (captures.get(p.name) ?? '');

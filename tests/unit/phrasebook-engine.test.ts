@@ -56,6 +56,8 @@ describe('suggestions', () => {
     ['filled and capitalised at a sentence start', prefer(['let us {verb} it together']), 'You did it wrong.', ['Let us did it together']],
     ['lower-cased mid-sentence', prefer(['Let us {verb} it together']), 'Sorry, you set it wrong', ['let us set it together']],
     ['capitalised when the match starts with a capital', prefer(['let me check']), 'Well, You did it wrong', ['Let me check']],
+    ['a match starting with "I" mid-sentence is not a sentence start', prefer(['let me find out'], ['i (do not|dont) know']), "Honestly, I don't know", ['let me find out']],
+    ['an acronym mid-sentence is not a sentence start', prefer(['By tomorrow at 5 pm'], ['asap']), 'I will fix it ASAP', ['by tomorrow at 5 pm']],
     ['"I" stays capital mid-sentence', prefer(["I'll help you {verb} it"]), 'ok so you did it wrong', ["I'll help you did it"]],
     ['acronyms stay', prefer(['FAQ: how to {verb} it']), 'see, you read it wrong', ['FAQ: how to read it']],
     ['every alternative adapted', prefer(['we can {verb} it again', 'Try to {verb} it once more']), 'You ran it wrong', ['We can ran it again', 'Try to ran it once more']],
