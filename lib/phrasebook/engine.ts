@@ -216,15 +216,17 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
     const templates = (entry.prefer ?? []).map(parseTemplate);
     for (const name of new Set(templates.flatMap(placeholdersOf)))
       if (!captured.has(name)) problem(`\`prefer\` uses {${name}} but no pattern captures it`);
+    // Locales are separate namespaces: "haha" may be an entry in English and in Swedish.
+    const scope = `${entry.locale}\u0000`;
     const local = new Map<string, string>();
     for (const c of compiled) {
-      const other = owners.get(c.key) ?? (local.has(c.key) ? `pattern "${local.get(c.key)}"` : undefined);
+      const other = owners.get(scope + c.key) ?? (local.has(c.key) ? `pattern "${local.get(c.key)}"` : undefined);
       if (other !== undefined) problem(`pattern "${c.pattern}" matches the same words as ${other}`);
       else local.set(c.key, c.pattern);
     }
 
     // Claimed even by a broken entry, so a clash is reported now rather than after the fix.
-    for (const [key, pattern] of local) owners.set(key, `pattern "${pattern}" of entry ${entry.id}`);
+    for (const [key, pattern] of local) owners.set(scope + key, `pattern "${pattern}" of entry ${entry.id}`);
     if (mine.length) {
       problems.push(...mine);
       continue;

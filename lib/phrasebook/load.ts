@@ -63,7 +63,7 @@ export function parsePhrasebookFiles(files: readonly { name: string; data: unkno
       idFiles.set(entry.id, name);
       let clean = true;
       for (const p of entry.avoid) {
-        const key = patternKey(p);
+        const key = `${entry.locale}\u0000${patternKey(p)}`;
         const owner = patterns.get(key);
         if (owner !== undefined) {
           problem(`duplicate pattern "${p}": already in entry ${owner}`);

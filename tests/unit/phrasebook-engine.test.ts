@@ -176,6 +176,11 @@ describe('compile errors', () => {
     ]);
   });
 
+  test('the same pattern in two locales is not a duplicate', () => {
+    const pb = compilePhrasebook([entry('en-haha', ['haha']), entry('sv-haha', ['haha'], { locale: 'sv' })]);
+    expect(pb.match('haha ok').length).toBeGreaterThan(0);
+  });
+
   test('errors name the file the entry was loaded from', () => {
     const { entries, errors } = parsePhrasebookFiles([
       { name: 'phrasebook/en/blame.json', data: { locale: 'en', category: 'blame', entries: [{ id: 'too-broad', avoid: ['you'], prefer: ['x'], why: 'y', source: 's' } satisfies EntryInput] } },
