@@ -1,12 +1,19 @@
-/** Helpdesks Tact reads by default; any other site only after the user enables it (optional permission). */
+/**
+ * Helpdesks Tact reads by default: the hosts the site adapters in lib/sites match (a convention test
+ * keeps the two in step). Any other site only after the user enables it (optional permission).
+ */
 export const HELPDESK_MATCHES = [
   '*://*.zendesk.com/*',
   '*://*.freshdesk.com/*',
   '*://app.intercom.com/*',
+  '*://app.eu.intercom.com/*',
+  '*://app.au.intercom.com/*',
   '*://secure.helpscout.net/*',
   '*://app.frontapp.com/*',
   '*://mail.google.com/*',
   '*://outlook.office.com/*',
+  '*://outlook.office365.com/*',
+  '*://outlook.cloud.microsoft/*',
   '*://outlook.live.com/*',
 ];
 

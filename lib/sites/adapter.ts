@@ -4,6 +4,8 @@ import type { CustomerMessage } from '../protocol';
 export interface SiteAdapter {
   id: string;
   name: string;
+  /** Runs only on origins the user enabled in the settings (the generic adapter); adapterFor checks it. */
+  optIn?: boolean;
   matches(url: URL): boolean;
   findEditors(doc: Document): Element[];
   /** The editor the agent is writing in, preferring the focused one. */

@@ -11,7 +11,8 @@ export const demoAdapter: SiteAdapter = {
     return editors.find((e) => focused && e.contains(focused)) ?? editors[0] ?? null;
   },
   customerMessages(doc, limit = 5) {
-    return [...doc.querySelectorAll('[data-tact-message][data-author-role=customer]')].slice(-limit).map((m) => ({
+    const all = [...doc.querySelectorAll('[data-tact-message][data-author-role=customer]')];
+    return all.slice(Math.max(0, all.length - limit)).map((m) => ({
       text: (m.querySelector('.body')?.textContent ?? m.textContent ?? '').replace(/\s+/g, ' ').trim(),
       author: m.getAttribute('data-author') ?? undefined,
       time: m.querySelector('time')?.getAttribute('datetime') ?? undefined,

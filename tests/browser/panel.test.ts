@@ -132,8 +132,10 @@ describe('side panel', () => {
     for (const p of [a, b, panel]) await p.close();
   });
 
-  test('axe-core finds no serious accessibility violations in the panel', async () => {
+  test.each(['light', 'dark'] as const)('at 320 px in %s mode: no horizontal scroll, and axe-core finds no serious violations', async (scheme) => {
     const { page, panel } = await openTicket(t, 'T-1042');
+    await panel.setViewportSize({ width: 320, height: 720 });
+    await panel.emulateMedia({ colorScheme: scheme });
     await typeDraft(page, RISKY);
     await panel.getByTestId('finding').first().waitFor({ timeout: 10_000 });
     const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -144,6 +146,12 @@ describe('side panel', () => {
       return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
+    // The panel follows the system theme: a dark background in dark mode, a light one otherwise.
+    expect(r + g + b < 3 * 128).toBe(scheme === 'dark');
     await page.close();
     await panel.close();
   });

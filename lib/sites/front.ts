@@ -1,0 +1,61 @@
+import type { SiteAdapter } from './adapter';
+import { MAX_CUSTOMER_MESSAGES } from '../limits';
+import { editorsIn, lastMessages, message, messageText, outermost, pickActive, textOf, timeOf } from './common/dom';
+
+// Front (app.frontapp.com). Sure: conversation ids look like cnv_…, messages are inbound (from the
+// contact) or outbound (from a teammate), and comments are the team's internal discussion, with a
+// composer of their own under the thread. The markup (data-message-id / data-comment-id, the
+// direction as data-direction or a message--inbound class) is read with fallbacks: check it on a
+// live account when Front reworks its app.
+const SEL = {
+  editors: [
+    '[data-testid="reply-composer"] [contenteditable="true"]',
+    '.reply-composer [contenteditable="true"]',
+    '[data-testid="composer"] [contenteditable="true"]',
+    '.ProseMirror[contenteditable="true"]',
+  ].join(', '),
+  /** The comment box under a conversation posts to teammates only. */
+  commentComposer: '[data-testid="comment-composer"], .comment-composer',
+  item: '[data-message-id], [data-comment-id], .message, .comment',
+  comment: '[data-comment-id], .comment',
+  body: '[data-testid="message-body"], .message-body',
+  author: '[data-testid="message-sender"], .message-sender',
+  skip: 'blockquote, .gmail_quote, .front-quote, .message-signature',
+  channel: '[data-channel-type]',
+};
+
+/** Inbound: written by the contact. Front's API calls it is_inbound; the app marks the direction. */
+function isInbound(item: Element): boolean {
+  const dir = item.getAttribute('data-direction') ?? item.getAttribute('data-message-direction');
+  if (dir) return dir === 'inbound';
+  if (item.hasAttribute('data-is-inbound')) return item.getAttribute('data-is-inbound') === 'true';
+  return item.classList.contains('message--inbound') || item.classList.contains('is-inbound');
+}
+
+export const frontAdapter: SiteAdapter = {
+  id: 'front',
+  name: 'Front',
+  matches: (url) => url.hostname === 'app.frontapp.com',
+  findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.commentComposer),
+  activeEditor(doc, focused) {
+    return pickActive(this.findEditors(doc), focused);
+  },
+  customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
+    const items = outermost(doc.querySelectorAll(SEL.item));
+    return lastMessages(items, limit, (item) => {
+      if (item.matches(SEL.comment) || !isInbound(item)) return null;
+      const body = item.querySelector(SEL.body) ?? item;
+      return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item));
+    });
+  },
+  channel(doc) {
+    const type = doc.querySelector(SEL.channel)?.getAttribute('data-channel-type') ?? '';
+    if (/chat|sms|whatsapp|messenger|intercom|twilio/i.test(type)) return 'chat';
+    if (/mail|smtp|imap|office365/i.test(type)) return 'email';
+    return null;
+  },
+  conversationId: (doc, url) =>
+    url.pathname.match(/\b(cnv_[0-9a-z]+)/i)?.[1] ??
+    doc.querySelector('[data-conversation-id]')?.getAttribute('data-conversation-id') ??
+    url.pathname,
+};
