@@ -97,7 +97,10 @@ export async function stopServiceWorker(browser: TactBrowser): Promise<void> {
     const stopped = new Promise<void>((resolve) => (onStopped = resolve));
     cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: Version[] }) => {
       for (const v of e.versions.filter(ours)) {
-        if (v.runningStatus === 'running' && !running) (running = v), onRunning();
+        if (v.runningStatus === 'running' && !running) {
+          running = v;
+          onRunning();
+        }
         if (v.runningStatus === 'stopped' && running) onStopped();
       }
     });

@@ -75,7 +75,8 @@ export function readCustomerType(
   const scores: Record<CustomerType, number> = {
     abusive: abuse.level === 'threat' ? 0.95 : abuse.level === 'insult' ? 0.8 : abuse.count >= 2 && neg > 0.3 ? 0.55 : 0,
     'loyal-at-risk':
-      loyalty > 0 && (churn > 0 || neg > 0.35 || history.valence > 0.3)
+      // At risk: about to leave, or clearly more let down than pleased (praise with a small complaint is an enthusiast).
+      loyalty > 0 && (churn > 0 || (neg > 0.35 && neg > pos + 0.1) || (history.valence > 0.3 && neg > pos))
         ? Math.min(0.95, 0.45 + 0.15 * Math.min(loyalty, 2) + 0.2 * Math.min(churn, 1.5) + 0.15 * neg)
         : churn > 0 && neg > 0.2
           ? Math.min(0.6, 0.3 + 0.15 * churn + 0.1 * neg)
@@ -86,7 +87,7 @@ export function readCustomerType(
         : 0,
     'extreme-critic':
       critic > 0
-        ? Math.min(0.9, 0.2 + 0.15 * Math.min(critic, 3) + 0.07 * facts + 0.1 * neg - 0.3 * tone('angry') - 0.1 * Math.min(hater, 2))
+        ? Math.min(0.9, 0.05 + 0.15 * Math.min(critic, 3) + 0.08 * facts + 0.1 * neg - 0.3 * tone('angry') - 0.1 * Math.min(hater, 2))
         : 0,
     enthusiast:
       pos > 0.3 || fan > 0
@@ -102,7 +103,7 @@ export function readCustomerType(
       best = t;
     } else if (scores[t] > second) second = scores[t];
   }
-  if (!best || scores[best] < 0.25) return null;
+  if (!best || scores[best] < 0.3) return null;
   const top = scores[best];
   const confidence = Math.max(0.05, Math.min(1, top * (0.6 + 0.4 * Math.min(1, (top - second) / 0.25))));
 

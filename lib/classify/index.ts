@@ -1,4 +1,5 @@
 import type { Tone } from '../phrasebook/schema';
+import { MAX_CUSTOMER_MESSAGES } from '../limits';
 import { abuseScore, readAbuse } from './abuse';
 import { historySignals, readCustomerType, round } from './customer-type';
 import { detectLanguage, type LanguageGuess } from './language';
@@ -25,7 +26,7 @@ export interface ClassifyInput {
 }
 
 /** Earlier messages read for the relationship cues; the newest ones count. */
-const MAX_HISTORY = 10;
+const MAX_HISTORY = MAX_CUSTOMER_MESSAGES;
 /** Below this overall confidence a verdict is flagged unsure. */
 export const UNSURE_BELOW = 0.5;
 

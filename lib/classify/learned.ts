@@ -9,16 +9,35 @@ import { learnedSv } from './learned/sv';
 // character pairs for Chinese, and emoji everywhere; each counts once a message.
 
 const TABLES: Record<SupportedLanguage, LearnedValence> = { en: learnedEn, zh: learnedZh, sv: learnedSv };
-const maps = new Map<SupportedLanguage, Map<string, number>>();
 
-function mapFor(language: SupportedLanguage): Map<string, number> {
-  let m = maps.get(language);
-  if (!m) maps.set(language, (m = new Map(TABLES[language])));
-  return m;
+interface Compiled {
+  weights: Map<string, number>;
+  /** First tokens of the pair features, so pairs are only built when they could match. */
+  pairStarts: Set<string>;
+}
+const compiled = new Map<SupportedLanguage, Compiled>();
+
+function compiledFor(language: SupportedLanguage): Compiled {
+  let c = compiled.get(language);
+  if (!c) {
+    const weights = new Map(TABLES[language]);
+    const pairStarts = new Set<string>();
+    for (const term of weights.keys()) {
+      const space = term.indexOf(' ');
+      if (space > 0) pairStarts.add(term.slice(0, space));
+    }
+    compiled.set(language, (c = { weights, pairStarts }));
+  }
+  return c;
+}
+
+/** A pair only of neighbours: Han characters touching, words separated by spaces only. */
+function pairs(language: SupportedLanguage, prev: string, tok: string, gap: string): boolean {
+  return language === 'zh' ? gap === '' && tok.length === 1 && prev.length === 1 : gap.length > 0 && gap.trim() === '';
 }
 
 /** Tokens as the tuner sees them: the shared definition of a feature. */
-const TOKEN = /\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}/gu;
+const TOKEN = /\p{Script=Han}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}|[!?！？]|[:;]-?[()DPp]/gu;
 
 export function features(view: string, language: SupportedLanguage): Set<string> {
   const out = new Set<string>();
@@ -28,12 +47,7 @@ export function features(view: string, language: SupportedLanguage): Set<string>
   for (const m of lower.matchAll(TOKEN)) {
     const tok = m[0].replace(/’/g, "'");
     out.add(tok);
-    // A pair only of neighbours: Han characters touching, words separated by spaces only.
-    if (prev !== undefined) {
-      const gap = lower.slice(prevEnd, m.index);
-      const han = language === 'zh' && gap === '' && tok.length === 1 && prev.length === 1;
-      if (han || (language !== 'zh' && /^ +$/.test(gap))) out.add(`${prev} ${tok}`);
-    }
+    if (prev !== undefined && pairs(language, prev, tok, lower.slice(prevEnd, m.index))) out.add(`${prev} ${tok}`);
     prev = tok;
     prevEnd = m.index + m[0].length;
   }
@@ -42,9 +56,28 @@ export function features(view: string, language: SupportedLanguage): Set<string>
 
 /** Sum of the learned weights of the message's features; 0 when the table is empty. */
 export function learnedValence(view: string, language: SupportedLanguage): number {
-  const table = mapFor(language);
-  if (table.size === 0) return 0;
+  // The same features as features(), without building them all: only those in the table count.
+  const { weights, pairStarts } = compiledFor(language);
+  if (weights.size === 0) return 0;
+  const lower = view.toLowerCase();
+  let seen: Set<string> | undefined;
   let sum = 0;
-  for (const f of features(view, language)) sum += table.get(f) ?? 0;
+  const add = (f: string) => {
+    const w = weights.get(f);
+    if (w === undefined) return;
+    if (!seen) seen = new Set();
+    else if (seen.has(f)) return;
+    seen.add(f);
+    sum += w;
+  };
+  let prev: string | undefined;
+  let prevEnd = -1;
+  for (const m of lower.matchAll(TOKEN)) {
+    const tok = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
+    add(tok);
+    if (prev !== undefined && pairStarts.has(prev) && pairs(language, prev, tok, lower.slice(prevEnd, m.index))) add(`${prev} ${tok}`);
+    prev = tok;
+    prevEnd = m.index + m[0].length;
+  }
   return sum;
 }

@@ -78,7 +78,9 @@ const ACRONYMS = new Set(['ASAP', 'USA', 'UK', 'EU', 'TSA', 'FAA', 'DM', 'DMS', 
 
 function findShouting(view: string): [number, number][] {
   const caps: [number, number][] = [];
-  if (!/\p{Lu}{3}[^]*\p{Lu}{3}/u.test(view)) return caps;
+  let runs = 0;
+  for (const _ of view.matchAll(/\p{Lu}{3}/gu)) if (++runs >= 2) break;
+  if (runs < 2) return caps;
   let words = 0;
   for (const m of view.matchAll(/[\p{L}]{3,}/gu)) {
     words++;
@@ -97,7 +99,8 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
   let modifier: { end: number; factor: number } | undefined;
   let contrastAt = -1;
   const shouting = findShouting(view);
-  const negators: [number, number][] = [];
+  /** Negators, and whether a tone already used them ("isn't fixed, I'm moving to X" leaves the cue alone). */
+  const negators: [start: number, end: number, used: boolean][] = [];
 
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
@@ -106,11 +109,19 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     let tones = tonePayloads(hit);
     let modifierHere: number | undefined;
     let negatorHere = false;
+    let abuseHere: Extract<Payload, { kind: 'abuse' }>[] | undefined;
     for (const v of values) {
-      if (v.kind === 'abuse') abuse.push({ level: v.level, start: hit.start, end: hit.end, weight: v.weight });
+      if (v.kind === 'abuse') (abuseHere ??= []).push(v);
       else if (v.kind === 'intensifier' || v.kind === 'diminisher') modifierHere = (modifierHere ?? 1) * v.weight;
       else if (v.kind === 'negator') negatorHere = true;
       else if (v.kind === 'contrast') contrastAt = hit.start;
+    }
+    if (abuseHere) {
+      // Swearing that only intensifies praise ("fucking awesome") is not aimed at anyone.
+      const next = hits[i + 1];
+      const praise =
+        modifierHere !== undefined && next && near(view, hit.end, next.start, language, 0) && tonePayloads(next).some((t) => POSITIVE.has(t.tone));
+      if (!praise || abuseHere.some((a) => a.level !== 'profanity')) for (const a of abuseHere) abuse.push({ level: a.level, start: hit.start, end: hit.end, weight: a.weight });
     }
     // A word that is both a modifier and a tone ("so", "好", "seriously") modifies when a tone follows closely.
     if (modifierHere !== undefined && tones.length) {
@@ -122,6 +133,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     const factor = modifier && near(view, modifier.end, hit.start, language, 2) ? modifier.factor : 1;
     const caps = isCaps(view.slice(hit.start, hit.end)) ? 1.4 : 1;
     let consumed = false;
+    if (negated && tones.length) negators[negators.length - 1]![2] = true;
     for (const t of tones) {
       consumed = true;
       const w = t.weight * factor * caps;
@@ -141,7 +153,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     }
     if (negatorHere) {
       negation = { start: hit.start, end: hit.end };
-      negators.push([hit.start, hit.end]);
+      negators.push([hit.start, hit.end, false]);
     }
     if (modifierHere !== undefined) {
       modifier = modifier && near(view, modifier.end, hit.start, language, 1) ? { end: hit.end, factor: modifier.factor * modifierHere } : { end: hit.end, factor: modifierHere };
@@ -154,7 +166,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     if (hit.values.some((v) => v.kind === 'stop')) continue;
     while (n < negators.length && negators[n]![1] <= hit.start - 40) n++;
     let negated = false;
-    for (let k = n; k < negators.length && negators[k]![1] <= hit.start; k++) if (near(view, negators[k]![1], hit.start, language, 2)) negated = true;
+    for (let k = n; k < negators.length && negators[k]![1] <= hit.start; k++) if (!negators[k]![2] && near(view, negators[k]![1], hit.start, language, 2)) negated = true;
     for (const v of hit.values)
       if (v.kind === 'cue' && !(negated && v.cue !== 'formal' && v.cue !== 'colloquial' && v.cue !== 'email'))
         cues.push({ cue: v.cue, weight: v.weight, start: hit.start, end: hit.end });

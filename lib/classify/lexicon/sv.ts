@@ -9,7 +9,7 @@ export const sv: Lexicon = {
       ['löjligt', 1.1], ['skamligt', 1.3], ['hatar', 1.4], ['hat', 1.1], ['avsky*', 1.4], ['värst', 1.3],
       ['värsta', 1.3], ['hemsk*', 1.2], ['fruktansvärd*', 1.3], ['vidrig*', 1.4], ['äcklig*', 1.3], ['bedrägeri', 1.4],
       ['bluff', 1.3], ['lurade', 1.2], ['lurad', 1.2], ['skit', 1.1], ['usel', 1.3], ['uselt', 1.3], ['värdelös*', 1.3],
-      ['pinsamt', 1.0], ['😡', 1.5], ['🤬', 1.6], ['😠', 1.3], ['👎', 1.2],
+      ['pinsamt', 1.0], ['fy fan', 1.0], ['fy faen', 1.0], ['fan också', 1.2], ['😡', 1.5], ['🤬', 1.6], ['😠', 1.3], ['👎', 1.2],
     ],
     frustrated: [
       ['frustrer*', 1.3], ['irriter*', 1.2], ['irriterande', 1.3], ['störande', 1.0], ['trött på', 1.3], ['less på', 1.3],
@@ -64,14 +64,15 @@ export const sv: Lexicon = {
       ['älskar', 1.5], ['älska', 1.4], ['underbar*', 1.5], ['fantastisk*', 1.5], ['grym', 1.3], ['grymt', 1.3],
       ['grymma', 1.3], ['toppen', 1.4], ['suverän*', 1.4], ['strålande', 1.4], ['jättebra', 1.4], ['superbra', 1.5],
       ['bäst', 1.3], ['bästa', 1.3], ['perfekt', 1.4], ['kanon', 1.4], ['ljuvlig*', 1.4], ['magisk*', 1.4],
-      ['lycklig*', 1.4], ['galet bra', 1.5], ['wow', 0.8], ['woohoo', 1.4], ['yes', 0.8], ['äntligen', 0.6],
+      ['lycklig*', 1.4], ['galet bra', 1.5], ['skitbra', 1.5], ['skitkul', 1.4], ['skitsnygg*', 1.4], ['skitgod*', 1.4], ['wow', 0.8], ['woohoo', 1.4], ['yes', 0.8], ['äntligen', 0.6],
       ['längtar', 1.3], ['grattis', 1.1], ['hurra', 1.4], ['❤', 1.4], ['❤️', 1.4], ['😍', 1.5], ['🥰', 1.5],
       ['😀', 1.1], ['😃', 1.2], ['😄', 1.2], ['😁', 1.2], ['😂', 0.8], ['🎉', 1.3], ['🙌', 1.3], ['💕', 1.3],
       ['💙', 1.2], ['💛', 1.2], ['💪', 1.0], ['😎', 1.0], ['✨', 0.8], ['🔥', 0.8], ['<3', 1.3], [':d', 1.2],
     ],
   },
   abuse: {
-    profanity: ['fan', 'fy fan', 'jävla', 'jävlar', 'jävligt', 'djävla', 'helvete', 'helvetes', 'fasen', 'satan', 'satans', 'skit', 'skitdålig*', 'kuk', 'fitta', 'fuck', 'fucking', 'shit'],
+    // Mild expletives (fan, fy fan, fasen, skit) are everyday Swedish, often praise ("fan vad bra"): tone, not abuse.
+    profanity: ['jävla', 'jävlar', 'jävligt', 'djävla', 'helvete', 'helvetes', 'satan', 'satans', 'skitdålig*', 'kuk', 'fitta', 'fuck*', 'shit*'],
     insult: [
       'idiot', 'idioter', 'idiotisk*', 'dum i huvudet', 'dumma i huvudet', 'korkad', 'korkade', 'pucko', 'cp', 'mongo',
       'hora', 'jävla idiot', 'fitta', 'kukhuvud', 'svin', 'värdelösa människor', 'håll käften', 'dra åt helvete',
@@ -83,7 +84,8 @@ export const sv: Lexicon = {
   intensifiers: [
     ['mycket', 1.4], ['väldigt', 1.4], ['jätte', 1.4], ['så', 1.15], ['riktigt', 1.3], ['verkligen', 1.3],
     ['extremt', 1.6], ['otroligt', 1.5], ['helt', 1.3], ['totalt', 1.4], ['sjukt', 1.4], ['grymt', 1.3],
-    ['asså', 1.1], ['super', 1.4], ['alldeles', 1.3], ['himla', 1.3], ['galet', 1.4],
+    ['asså', 1.1], ['super', 1.4], ['alldeles', 1.3], ['himla', 1.3], ['galet', 1.4], ['fan', 1.3], ['fasen', 1.2],
+    ['som fan', 1.4], ['jävla', 1.5], ['jävligt', 1.5], ['skit', 1.3],
   ],
   diminishers: [['lite', 0.6], ['lite grann', 0.6], ['ganska', 0.8], ['något', 0.7], ['rätt', 0.8], ['typ', 0.8]],
   contrast: ['men', 'fast', 'dock', 'däremot', 'ändå'],
