@@ -118,6 +118,11 @@ function TicketPanel({ state }: { state: TabState }) {
           <p className="muted" data-testid="no-draft">
             No draft yet: start typing your reply.
           </p>
+        ) : findings.length === 0 && state.draftLanguage === 'unsupported' ? (
+          <p className="muted" data-testid="draft-unsupported">
+            This draft looks like a language the phrasebook does not cover yet (it has English, Chinese and Swedish), so
+            nothing was checked.
+          </p>
         ) : findings.length === 0 ? (
           <p className="muted" data-testid="no-findings">
             Nothing risky in this draft.

@@ -5,7 +5,11 @@ import { atLeast } from '@/lib/severity';
 import { dismissalKey } from '@/lib/storage/db';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
+import { detectLanguage } from '@/lib/classify/language';
 import type { BackgroundContext } from './context';
+
+/** Below this many characters a draft is too short to tell its language. */
+const LANGUAGE_NEEDS = 24;
 
 /** A tone counts for an entry's `when` from this score up. */
 const TONE_FIRES_AT = 0.35;
@@ -38,7 +42,9 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
       })
       .filter((m) => atLeast(m.entry.severity, settings.minSeverity) && !dismissed.has(dismissalKey(m.entry.id, m.text)));
     const findings = toFindings(matches);
-    await ctx.states.set({ tabId, ...snapshot, findings, verdict, updatedAt: Date.now() });
+    const guess = snapshot.draft.trim().length >= LANGUAGE_NEEDS ? detectLanguage(snapshot.draft.slice(0, 2000)) : undefined;
+    const draftLanguage = guess && guess.confidence >= 0.5 ? guess.language : null;
+    await ctx.states.set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() });
     return findings;
   }
 
@@ -61,7 +67,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   return async function reanalyse(tabId: number) {
     const state = await ctx.states.get(tabId);
     if (!state) return;
-    const { tabId: _t, findings: _f, verdict: _v, updatedAt: _u, ...snapshot } = state;
+    const { tabId: _t, findings: _f, verdict: _v, draftLanguage: _l, updatedAt: _u, ...snapshot } = state;
     const findings = await analyse(tabId, snapshot);
     await sendMessage('showFindings', findings, tabId).catch(() => {});
   };

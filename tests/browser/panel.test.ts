@@ -132,6 +132,16 @@ describe('side panel', () => {
     for (const p of [a, b, panel]) await p.close();
   });
 
+  test('a draft in a language the phrasebook lacks says so, instead of "nothing risky"', async () => {
+    const { page, panel } = await openTicket(t, 'T-1042');
+    await typeDraft(page, 'Sehr geehrte Frau Ellis, vielen Dank für Ihre Nachricht. Wir prüfen das und melden uns.');
+    await panel.getByTestId('draft-unsupported').waitFor({ timeout: 10_000 });
+    await typeDraft(page, 'Thanks Margaret, I have asked the warehouse to check your parcel today.');
+    await panel.getByTestId('no-findings').waitFor({ timeout: 10_000 });
+    await page.close();
+    await panel.close();
+  });
+
   test.each(['light', 'dark'] as const)('at 320 px in %s mode: no horizontal scroll, and axe-core finds no serious violations', async (scheme) => {
     const { page, panel } = await openTicket(t, 'T-1042');
     await panel.setViewportSize({ width: 320, height: 720 });
