@@ -2,7 +2,7 @@ import type { CustomerType } from '../phrasebook/schema';
 import type { Cue, LexiconTone } from './lexicon/types';
 import type { AbuseVerdict } from './abuse';
 import { evidenceOf, squash, type Reading } from './tones';
-import type { CustomerTypeVerdict } from './verdict';
+import type { CustomerTypeVerdict, Evidence } from './verdict';
 
 // Who is complaining, after the seeds' four kinds of complaining customer, plus abusive:
 //   active hater    hates you whatever you do: sweeping hostility, "always", "worst", sarcasm
@@ -25,25 +25,44 @@ export const APPROACH: Record<CustomerType, string> = {
     'Stay calm and do not answer in kind; warn once that abuse ends the conversation, end it if it goes on, and report any threat.',
 };
 
+/** One earlier customer message, read. */
+export interface HistoryMessage {
+  /** The message as given (cut like the latest one), for evidence. */
+  original: string;
+  reading: Reading;
+  /** Its index in the `history` the classifier was given. */
+  index: number;
+}
+
 /** What the earlier messages of the thread say about the relationship. */
 export interface HistorySignals {
   cues: Partial<Record<Cue, number>>;
   /** Mean lexicon valence of the earlier messages (0 when none). */
   valence: number;
   count: number;
+  /** The cue hits, newest message first, for evidence. */
+  hits: { cue: Cue; start: number; end: number; message: HistoryMessage }[];
 }
 
-export function historySignals(readings: Reading[]): HistorySignals {
+export function historySignals(messages: HistoryMessage[]): HistorySignals {
   const cues: Partial<Record<Cue, number>> = {};
+  const hits: HistorySignals['hits'] = [];
   let valence = 0;
-  for (const r of readings) {
-    for (const c of r.cues) cues[c.cue] = (cues[c.cue] ?? 0) + c.weight;
-    valence += r.valence;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    for (const c of m.reading.cues) {
+      cues[c.cue] = (cues[c.cue] ?? 0) + c.weight;
+      hits.push({ cue: c.cue, start: c.start, end: c.end, message: m });
+    }
+    valence += m.reading.valence;
   }
-  return { cues, valence: readings.length ? valence / readings.length : 0, count: readings.length };
+  return { cues, valence: messages.length ? valence / messages.length : 0, count: messages.length, hits };
 }
 
 const NEGATIVE_TONES: LexiconTone[] = ['angry', 'frustrated', 'disappointed', 'sad', 'impatient', 'sarcastic', 'anxious'];
+
+/** Below this confidence no type is claimed: a wrong label costs the agent more than none. */
+export const MIN_TYPE_CONFIDENCE = 0.4;
 
 export function readCustomerType(
   original: string,
@@ -63,35 +82,55 @@ export function readCustomerType(
   const pos = squash(positive);
   const hCue = (c: Cue) => history.cues[c] ?? 0;
 
-  const loyalty = cue('loyalty') + 0.8 * hCue('loyalty');
+  const loyalty = cue('loyalty') + 0.9 * hCue('loyalty');
   const churn = cue('churn') + 0.6 * hCue('churn');
-  const hater = cue('hater');
+  const hater = cue('hater') + 0.4 * hCue('hater');
   const critic = cue('critic');
   const mild = cue('mild');
   const fan = cue('fan') + 0.5 * hCue('fan');
-  // Facts: numbers, order ids, dates, amounts, quotes.
-  const facts = Math.min(3, (view.match(/\d+(?:[.,:/-]\d+)*|["“「][^"”」]{3,60}["”」]/g) ?? []).length);
+  const angry = tone('angry');
+  // Facts: numbers, order ids, dates, amounts, percentages, quotes (not the apostrophes of "I'm ... don't").
+  const facts = Math.min(3, (view.match(/\d+(?:[.,:/%-]\d+)*%?|["“「][^"”」]{3,60}["”」]|(?<!\p{L})['‘][^'’\n]{3,60}['’](?!\p{L})/gu) ?? []).length);
+  const complaint = neg > 0.2 || churn > 0;
 
   const scores: Record<CustomerType, number> = {
     abusive: abuse.level === 'threat' ? 0.95 : abuse.level === 'insult' ? 0.8 : abuse.count >= 2 && neg > 0.3 ? 0.55 : 0,
     'loyal-at-risk':
       // At risk: about to leave, or clearly more let down than pleased (praise with a small complaint is an enthusiast).
       loyalty > 0 && (churn > 0 || (neg > 0.35 && neg > pos + 0.1) || (history.valence > 0.3 && neg > pos))
-        ? Math.min(0.95, 0.45 + 0.15 * Math.min(loyalty, 2) + 0.2 * Math.min(churn, 1.5) + 0.15 * neg)
-        : churn > 0 && neg > 0.2
-          ? Math.min(0.6, 0.3 + 0.15 * churn + 0.1 * neg)
+        ? Math.min(0.95, 0.4 + 0.15 * Math.min(loyalty, 2) + 0.2 * Math.min(churn, 1.5) + 0.15 * neg)
+        : // Leaving, with no sign of a long relationship: at risk, but not known to be loyal; too weak to claim alone.
+          churn > 0 && neg > 0.2
+          ? Math.min(0.38, 0.25 + 0.1 * churn + 0.1 * neg)
           : 0,
     'active-hater':
-      neg > 0.3 || hater >= 2
-        ? Math.min(0.9, 0.15 * Math.min(hater, 4) + 0.35 * tone('angry') + 0.3 * tone('sarcastic') + (reading.shouting.length ? 0.15 : 0) - 0.08 * facts - 0.1 * mild)
+      // Sweeping hostility, not just anger: "always", "every single time", "you people", "worst"; one such word
+      // is a bad day ("the worst service I have had"), two or more a stance.
+      hater >= 1.5 && neg > 0.3
+        ? Math.min(
+            0.9,
+            0.15 + 0.15 * Math.min(hater, 3) + 0.2 * angry + 0.2 * tone('sarcastic') + (reading.shouting.length ? 0.1 : 0) -
+              // Facts, a small complaint, a long relationship or a list of faults point to another kind of customer.
+              (0.06 * facts + 0.1 * Math.min(mild, 1.5) + 0.1 * Math.min(loyalty, 2) + 0.1 * Math.min(critic, 2)),
+          )
         : 0,
     'extreme-critic':
-      critic > 0
-        ? Math.min(0.9, 0.05 + 0.15 * Math.min(critic, 3) + 0.08 * facts + 0.1 * neg - 0.3 * tone('angry') - 0.1 * Math.min(hater, 2))
+      // Precise, factual faults: the evidence is in the details, not in the feeling.
+      critic >= 1 && (critic >= 2 || facts >= 1)
+        ? Math.min(0.9, 0.1 + 0.15 * Math.min(critic, 3) + 0.08 * facts + 0.05 * neg - 0.3 * angry - 0.1 * Math.min(hater, 2) - 0.15 * pos)
         : 0,
     enthusiast:
-      pos > 0.3 || fan > 0
-        ? Math.min(0.9, 0.25 * Math.min(fan, 2) + 0.35 * pos + (neg > 0 ? 0.1 + 0.15 * Math.min(mild, 1.5) : 0) + (history.valence > 0.5 ? 0.1 : 0) - 0.3 * tone('angry'))
+      // Still a fan: praise (of us, not only of a fix) with a complaint, or a declared fan.
+      (fan > 0 || pos > 0.5) && (complaint || mild > 0 || fan > 0)
+        ? Math.min(
+            0.9,
+            0.2 * Math.min(fan, 2) +
+              0.35 * pos +
+              (complaint || mild > 0 ? 0.1 + 0.15 * Math.min(mild, 1.5) : 0) +
+              (history.valence > 0.5 ? 0.1 : 0) -
+              0.3 * angry -
+              0.1 * Math.min(hater, 2),
+          )
         : 0,
   };
 
@@ -106,6 +145,7 @@ export function readCustomerType(
   if (!best || scores[best] < 0.3) return null;
   const top = scores[best];
   const confidence = Math.max(0.05, Math.min(1, top * (0.6 + 0.4 * Math.min(1, (top - second) / 0.25))));
+  if (confidence < MIN_TYPE_CONFIDENCE) return null;
 
   const spans: [number, number][] =
     best === 'abusive'
@@ -117,7 +157,36 @@ export function readCustomerType(
           : best === 'extreme-critic'
             ? cueSpans('critic')
             : [...cueSpans('fan', 'mild'), ...toneSpans('enthusiastic', 'satisfied')];
-  return { type: best, confidence: round(confidence), evidence: evidenceOf(original, spans), approach: APPROACH[best] };
+  const evidence: Evidence[] = evidenceOf(original, merge(original, spans));
+  // The relationship cues of the earlier messages: "I've ordered from you for eight years".
+  const fromHistory: Cue[] = best === 'loyal-at-risk' ? ['loyalty', 'churn'] : best === 'active-hater' ? ['hater'] : best === 'enthusiast' ? ['fan'] : [];
+  const byMessage = new Map<HistoryMessage, [number, number][]>();
+  for (const h of history.hits) {
+    if (!fromHistory.includes(h.cue)) continue;
+    let list = byMessage.get(h.message);
+    if (!list) byMessage.set(h.message, (list = []));
+    list.push([h.start, h.end]);
+  }
+  for (const [message, list] of byMessage)
+    for (const e of evidenceOf(message.original, merge(message.original, list), 4)) {
+      if (evidence.length >= 10) break;
+      evidence.push({ ...e, in: 'history', index: message.index });
+    }
+  return { type: best, confidence: round(confidence), evidence, approach: APPROACH[best] };
+}
+
+/**
+ * Overlapping or nearly touching spans of one clause as one, so the evidence reads as a phrase:
+ * "varit kund" + "kund hos er sedan 2012", "moving my orders" + " to " + "another shop".
+ */
+function merge(text: string, spans: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0] || b[1] - a[1])) {
+    const last = out.at(-1);
+    if (last && (s <= last[1] || (s - last[1] <= 4 && !/[.!?;:,。！？；：，\n]/.test(text.slice(last[1], s))))) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
 }
 
 export function round(n: number): number {

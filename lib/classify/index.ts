@@ -1,7 +1,7 @@
 import type { Tone } from '../phrasebook/schema';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
 import { abuseScore, readAbuse } from './abuse';
-import { historySignals, readCustomerType, round } from './customer-type';
+import { historySignals, readCustomerType, round, type HistoryMessage } from './customer-type';
 import { detectLanguage, type LanguageGuess } from './language';
 import { learnedValence } from './learned';
 import { matcherFor, type SupportedLanguage } from './matcher';
@@ -17,7 +17,7 @@ import type { ToneScore, Verdict } from './verdict';
 // Weak verdicts are marked `unsure` for the LLM fallback to refine.
 
 export * from './verdict';
-export { APPROACH } from './customer-type';
+export { APPROACH, MIN_TYPE_CONFIDENCE } from './customer-type';
 
 export interface ClassifyInput {
   text: string;
@@ -29,6 +29,8 @@ export interface ClassifyInput {
 const MAX_HISTORY = MAX_CUSTOMER_MESSAGES;
 /** Below this overall confidence a verdict is flagged unsure. */
 export const UNSURE_BELOW = 0.5;
+/** How fast neutral fades as feeling adds up: one plain term leaves it near 0.45, three near 0.1. */
+const NEUTRAL_DECAY = 0.8;
 
 function read(view: string, language: SupportedLanguage): Reading {
   const m = matcherFor(language);
@@ -57,7 +59,14 @@ export interface ClassifyOptions {
 
 export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions = {}): Verdict {
   const text = typeof input?.text === 'string' ? input.text : '';
-  const history = Array.isArray(input?.history) ? input.history.filter((h): h is string => typeof h === 'string').slice(-MAX_HISTORY) : [];
+  // Earlier messages with their index in the given history, so evidence can point back at them.
+  const given: unknown[] = Array.isArray(input?.history) ? input.history : [];
+  const historyAt: [index: number, text: string][] = [];
+  given.forEach((h, index) => {
+    if (typeof h === 'string') historyAt.push([index, h]);
+  });
+  const recent = historyAt.slice(-MAX_HISTORY);
+  const history = recent.map(([, h]) => h);
   const prepared = prepare(text);
   const { original, view } = prepared;
 
@@ -73,17 +82,20 @@ export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions 
 
   const reading = read(view, language);
   const abuse = readAbuse(original, reading);
-  const historyReadings = history.map((h) => {
-    const v = prepare(h).view;
-    const g = detectLanguage(v);
-    return read(v, g && g.language !== 'unsupported' ? g.language : language);
+  const historyMessages = recent.map(([index, h]): HistoryMessage => {
+    const p = prepare(h);
+    const g = detectLanguage(p.view);
+    return { original: p.original, reading: read(p.view, g && g.language !== 'unsupported' ? g.language : language), index };
   });
-  const customerType = readCustomerType(original, view, reading, abuse, historySignals(historyReadings));
+  const customerType = readCustomerType(original, view, reading, abuse, historySignals(historyMessages));
 
   const tones: ToneScore[] = [];
   let strongest = 0;
+  /** All the feeling in the message, summed: several plain complaint words leave little room for neutral. */
+  let affect = 0;
   for (const [tone, { raw, spans }] of reading.tones) {
     const score = round(squash(raw));
+    affect += tone === 'polite' ? 0.4 * raw : raw;
     if (score < 0.05) continue;
     strongest = Math.max(strongest, score);
     tones.push({ tone, score, evidence: evidenceOf(original, spans) });
@@ -93,7 +105,7 @@ export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions 
     tones.push({ tone: 'abusive' satisfies Tone, score: abusive, evidence: abuse.evidence });
     strongest = Math.max(strongest, abusive);
   }
-  const neutral = round(1 - strongest);
+  const neutral = round(Math.min(1 - strongest, Math.exp(-NEUTRAL_DECAY * affect)));
   if (neutral >= 0.05) tones.push({ tone: 'neutral', score: neutral, evidence: [] });
   tones.sort((a, b) => b.score - a.score);
 
@@ -112,6 +124,7 @@ export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions 
     channel: readChannel(prepared, reading),
     valence,
     confidence,
-    unsure: confidence < UNSURE_BELOW || !view.trim(),
+    // Unsure when the reading is weak, or when it names a customer type it is not sure of.
+    unsure: confidence < UNSURE_BELOW || !view.trim() || (customerType !== null && customerType.confidence < UNSURE_BELOW),
   };
 }

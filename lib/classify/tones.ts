@@ -1,6 +1,7 @@
 import type { Tone } from '../phrasebook/schema';
 import type { Cue, LexiconTone } from './lexicon/types';
 import type { Hit, Payload, SupportedLanguage } from './matcher';
+import { scanPatterns } from './patterns';
 import type { Evidence } from './verdict';
 
 // Reads the lexicon hits of one message, left to right, with the usual valence-shifter rules:
@@ -54,6 +55,8 @@ export interface Reading {
   abuse: { level: 'profanity' | 'insult' | 'threat'; start: number; end: number; weight: number }[];
   /** Words of three letters or more in capitals, when the message shouts. */
   shouting: [number, number][];
+  /** Single words in capitals for emphasis in an otherwise lower-case message ("waiting FORTY minutes"). */
+  emphasis: [number, number][];
 }
 
 const CLAUSE_BREAK = /[.!?;:,。！？；：，\n]/;
@@ -89,6 +92,54 @@ function findShouting(view: string): [number, number][] {
   return caps.length >= 2 && caps.length >= words * 0.4 ? caps : [];
 }
 
+/** A word or two in capitals, four letters or more, in a message that is otherwise not shouting. */
+function findEmphasis(view: string, shouting: [number, number][]): [number, number][] {
+  if (shouting.length || !/\p{Lu}{4}/u.test(view)) return [];
+  const out: [number, number][] = [];
+  let lower = 0;
+  for (const m of view.matchAll(/\p{L}{4,}/gu)) {
+    if (isCaps(m[0])) {
+      if (!ACRONYMS.has(m[0])) out.push([m.index, m.index + m[0].length]);
+    } else if (m[0] !== m[0].toUpperCase()) lower++;
+  }
+  // Emphasis stands out against lower-case text; a headline in capitals is not emphasis.
+  return out.length > 0 && out.length <= 3 && lower >= 3 * out.length ? out : [];
+}
+
+/** Insult words that also describe things ("stupid", "idiotisk"), by language; none for Chinese yet. */
+const THING_ADJECTIVES: Record<SupportedLanguage, RegExp> = {
+  en: /^(?:stupid|dumb|idiotic|moronic|retarded|brainless|worthless|despicable)$/i,
+  sv: /^(?:idiotisk[a-z]*|korkad[a-z]*|dum|dumma)$/i,
+  zh: /^$/,
+};
+/** What a product, service or rule is called: an insult word right before one of these is about the thing. */
+const EN_THINGS =
+  'app|apps|application|website|site|page|system|systems|policy|policies|rule|rules|process|procedure|form|forms|question|questions|' +
+  'thing|things|idea|ideas|update|updates|software|program|phone|phones|bot|chatbot|machine|device|game|games|law|laws|bill|lie|lies|' +
+  'mistake|mistakes|error|errors|bug|bugs|fee|fees|charge|charges|password|login|button|menu|interface|feature|features|design|email|' +
+  'emails|message|messages|link|code|tracking|delivery|order|product|service|plan|contract|account|thread|post|tweet|comment|argument|' +
+  'excuse|reason|decision|fine|ticket|survey|captcha|printer|router|modem|box|card';
+const SV_THINGS =
+  'app|hemsida|sida|system|regel|regl|formulär|fråga|grej|sak|idé|uppdatering|program|telefon|bot|avgift|faktura|lösenord|knapp|meny|' +
+  'funktion|beslut|policy|process|tjänst|abonnemang|avtal|kod';
+const THINGS: Record<SupportedLanguage, RegExp> = {
+  en: new RegExp(`^[\\s-]+(?:(?:new|old|little|whole|fucking|damn|bloody)\\s+)?(?:${EN_THINGS})\\b`, 'i'),
+  sv: new RegExp(`^\\s+(?:(?:nya|gamla|jävla)\\s+)?(?:${SV_THINGS})\\p{L}*`, 'iu'),
+  zh: /^$/,
+};
+
+function aimedAtThing(view: string, hit: Hit, language: SupportedLanguage, abuse: Extract<Payload, { kind: 'abuse' }>[]): boolean {
+  if (abuse.some((a) => a.level !== 'insult')) return false;
+  if (!THING_ADJECTIVES[language].test(view.slice(hit.start, hit.end))) return false;
+  return THINGS[language].test(view.slice(hit.end, hit.end + 40));
+}
+
+/** "X is the shit": slang praise, not abuse (but "beat the shit out of" is). */
+function praiseSlang(view: string, hit: Hit): boolean {
+  if (view.slice(hit.start, hit.end).toLowerCase() !== 'shit') return false;
+  return /\bthe\s+$/i.test(view.slice(Math.max(0, hit.start - 5), hit.start)) && !/^\s*(?:out|of)\b/i.test(view.slice(hit.end, hit.end + 6));
+}
+
 const tonePayloads = (h: Hit) => h.values.filter((v): v is Extract<Payload, { kind: 'tone' }> => v.kind === 'tone');
 
 export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: SupportedLanguage): Reading {
@@ -99,6 +150,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
   let modifier: { end: number; factor: number } | undefined;
   let contrastAt = -1;
   const shouting = findShouting(view);
+  const emphasis = findEmphasis(view, shouting);
   /** Negators, and whether a tone already used them ("isn't fixed, I'm moving to X" leaves the cue alone). */
   const negators: [start: number, end: number, used: boolean][] = [];
 
@@ -121,7 +173,12 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
       const next = hits[i + 1];
       const praise =
         modifierHere !== undefined && next && near(view, hit.end, next.start, language, 0) && tonePayloads(next).some((t) => POSITIVE.has(t.tone));
-      if (!praise || abuseHere.some((a) => a.level !== 'profanity')) for (const a of abuseHere) abuse.push({ level: a.level, start: hit.start, end: hit.end, weight: a.weight });
+      if (aimedAtThing(view, hit, language, abuseHere)) {
+        // "this stupid app", "den idiotiska appen": harsh about a thing, not abuse of a person.
+        contributions.push({ tone: 'angry', weight: 1, valence: -1, start: hit.start, end: hit.end });
+      } else if (!(language === 'en' && praiseSlang(view, hit))) {
+        if (!praise || abuseHere.some((a) => a.level !== 'profanity')) for (const a of abuseHere) abuse.push({ level: a.level, start: hit.start, end: hit.end, weight: a.weight });
+      }
     }
     // A word that is both a modifier and a tone ("so", "好", "seriously") modifies when a tone follows closely.
     if (modifierHere !== undefined && tones.length) {
@@ -160,6 +217,11 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     }
   }
 
+  // Durations, relationships and repeats, which have numbers in them (./patterns.ts).
+  const patterns = scanPatterns(view, language);
+  for (const p of patterns)
+    if (p.tone) contributions.push({ tone: p.tone, weight: p.weight, valence: TONE_VALENCE[p.tone] * p.weight, start: p.start, end: p.end });
+
   // Cues, from their own pass; a negated cue ("not switching to") does not count, except for register.
   let n = 0;
   for (const hit of cueHits) {
@@ -171,10 +233,12 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
       if (v.kind === 'cue' && !(negated && v.cue !== 'formal' && v.cue !== 'colloquial' && v.cue !== 'email'))
         cues.push({ cue: v.cue, weight: v.weight, start: hit.start, end: hit.end });
   }
-  // Leaving says something about the mood too.
+  for (const p of patterns) if (p.cue) cues.push({ cue: p.cue, weight: p.weight, start: p.start, end: p.end });
+  // Leaving says something about the mood too, and so does a list of faults (one alone may be a question).
+  const faults = cues.reduce((s, c) => s + (c.cue === 'critic' ? c.weight : 0), 0);
   for (const c of cues)
     if (c.cue === 'churn') contributions.push({ tone: 'disappointed', weight: 0.6 * c.weight, valence: -0.6 * c.weight, start: c.start, end: c.end });
-    else if (c.cue === 'critic') contributions.push({ tone: 'frustrated', weight: 0, valence: -0.25 * c.weight, start: c.start, end: c.end });
+    else if (c.cue === 'critic') contributions.push({ tone: 'frustrated', weight: faults >= 2 ? 0.3 * c.weight : 0, valence: -0.25 * c.weight, start: c.start, end: c.end });
 
   // "Great. Another delay.": a positive word on its own at the start of a sentence in a negative message.
   const negativeRaw = contributions.reduce((s, c) => s + (NEGATIVE.has(c.tone) ? c.weight : 0), 0);
@@ -201,6 +265,14 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     }
   }
 
+  // "Just one small thing", "小问题", "en liten sak": the customer says the complaint is minor, so its tones weigh
+  // less (the valence, what it says about the message as a whole, stays).
+  const mild = cues.reduce((s, c) => s + (c.cue === 'mild' ? c.weight : 0), 0);
+  if (mild > 0) {
+    const f = 1 - Math.min(0.4, 0.25 * mild);
+    for (const c of contributions) if (NEGATIVE.has(c.tone)) c.weight *= f;
+  }
+
   // Exclamation and question runs.
   let bangs = 0;
   let questionRun: [number, number] | undefined;
@@ -208,7 +280,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     if (/[!！]/.test(m[0])) bangs += m[0].length;
     if (/[?？]/.test(m[0]) && !questionRun) questionRun = [m.index, m.index + m[0].length];
   }
-  const pitch = 1 + Math.min(0.4, bangs * 0.08) + (shouting.length ? 0.3 : 0);
+  const pitch = 1 + Math.min(0.4, bangs * 0.08) + (shouting.length ? 0.3 : 0) + Math.min(0.2, emphasis.length * 0.12);
   if (pitch > 1)
     for (const c of contributions)
       if (AROUSED.has(c.tone)) {
@@ -223,6 +295,10 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     const negative = contributions.some((c) => NEGATIVE.has(c.tone) && c.weight > 0);
     const [s, e] = shouting[0]!;
     contributions.push({ tone: 'angry', weight: negative ? 0.8 : 0.4, valence: negative ? -0.5 : -0.2, start: s, end: e });
+  } else if (emphasis.length && bangs >= 2 && contributions.some((c) => NEGATIVE.has(c.tone) && c.weight > 0)) {
+    // A complaint with a word in capitals and "!!": raised voice.
+    const [s, e] = emphasis[0]!;
+    contributions.push({ tone: 'angry', weight: 0.5, valence: -0.3, start: s, end: e });
   }
 
   const tones = new Map<LexiconTone, { raw: number; spans: [number, number][] }>();
@@ -237,7 +313,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     t.raw += c.weight;
     t.spans.push([c.start, c.end]);
   }
-  return { tones, valence, strength, cues, abuse, shouting };
+  return { tones, valence, strength, cues, abuse, shouting, emphasis };
 }
 
 /** Raw weight to a 0..1 score: one plain term about 0.45, two about 0.7. */

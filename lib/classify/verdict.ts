@@ -8,11 +8,18 @@ export const CLASSIFY_LANGUAGES = ['en', 'zh', 'sv', 'unsupported'] as const;
 export const classifyLanguageSchema = z.enum(CLASSIFY_LANGUAGES);
 export type ClassifyLanguage = z.infer<typeof classifyLanguageSchema>;
 
-/** A span of the latest message, in UTF-16 offsets, so the panel can mark it. */
+/**
+ * A span, in UTF-16 offsets, so the panel can mark it: of the latest message unless `in` says
+ * 'history', then of the earlier customer message `index` (into the `history` the classifier was
+ * given, oldest first). Only customer-type evidence points into the history; tone and abuse
+ * evidence is always in the latest message.
+ */
 export const evidenceSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
+  in: z.enum(['latest', 'history']).optional(),
+  index: z.number().int().nonnegative().optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 

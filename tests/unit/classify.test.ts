@@ -11,9 +11,9 @@ import { learnedSv } from '../../lib/classify/learned/sv';
 function classify(text: string, history?: string[]): Verdict {
   const v = classifyCustomer({ text, history });
   verdictSchema.parse(v);
-  // Every evidence span is the text at its offsets in the latest message.
+  // Every evidence span is the text at its offsets in the latest message, or in the history message it names.
   const spans = [...v.tones.flatMap((t) => t.evidence), ...v.abuse.evidence, ...(v.customerType?.evidence ?? [])];
-  for (const e of spans) expect(text.slice(e.start, e.end)).toBe(e.text);
+  for (const e of spans) expect((e.in === 'history' ? (history?.[e.index!] ?? '') : text).slice(e.start, e.end)).toBe(e.text);
   return v;
 }
 
