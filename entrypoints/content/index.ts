@@ -10,6 +10,36 @@ import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOM
 import { HELPDESK_MATCHES, LOCAL_MATCHES } from '@/lib/hosts';
 import { browser } from 'wxt/browser';
 
+/**
+ * Runs one call into the page: a site adapter or an editor bridge reading the page's DOM, the
+ * page's layout. Those can throw on a page we do not control (a helpdesk that changed its
+ * markup, an editor nested deeper than the walk's stack): Tact then does nothing for that call
+ * and says so once in the console, rather than throwing into the page's event loop or stopping.
+ */
+function quietly<T>(what: string, fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!reported.has(what)) {
+      reported.add(what);
+      console.debug(`[tact] ${what} failed; Tact stays quiet here.`, err);
+    }
+    return fallback;
+  }
+}
+const reported = new Set<string>();
+
+/**
+ * Bench and test hook: a page with <html data-tact-perf> gets a performance mark when an analysis
+ * starts (`tact:analyse`), when the background's findings arrive (`tact:findings`) and when their
+ * underlines are drawn (`tact:underlined`); marks are shared with the page's own scripts, which
+ * read them (scripts/bench-browser.ts, tests/browser/inline.test.ts). Off elsewhere, so a
+ * helpdesk's own monitoring never sees Tact's marks; checking the attribute costs nothing.
+ */
+function perfMark(name: 'tact:analyse' | 'tact:findings' | 'tact:underlined') {
+  if (document.documentElement.hasAttribute('data-tact-perf')) performance.mark(name);
+}
+
 /** Origins the user enabled in the settings (read raw: the content script carries no zod). */
 async function enabledOrigins(): Promise<string[]> {
   const { settings } = await browser.storage.local.get('settings').catch(() => ({ settings: undefined }));
@@ -21,34 +51,41 @@ export default defineContentScript({
   matches: [...HELPDESK_MATCHES, ...LOCAL_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
-    const adapter = adapterFor(new URL(location.href), document, await enabledOrigins());
+    const origins = await enabledOrigins();
+    const adapter = quietly('finding the site adapter', () => adapterFor(new URL(location.href), document, origins), null);
     if (!adapter) return; // not a helpdesk page we know, nor one the user enabled: stay quiet
     let editor: Element | null = null;
     let composing = false;
 
     // The agent may click into the side panel; remember the editor they were writing in.
     const currentEditor = () => {
-      const focused = adapter.activeEditor(document, document.activeElement);
+      const focused = quietly('finding the editor', () => adapter.activeEditor(document, document.activeElement), null);
       if (focused) editor = focused;
-      else if (!editor?.isConnected) editor = adapter.activeEditor(document, null);
+      else if (!editor?.isConnected) editor = quietly('finding the editor', () => adapter.activeEditor(document, null), null);
       return editor;
+    };
+    const bridgeOf = (el: Element | null) => (el ? quietly('choosing the editor bridge', () => bridgeFor(el), null) : null);
+    /** The editor's text; null when it cannot be read now (then nothing is analysed or replaced). */
+    const readDraft = (el: Element | null) => {
+      const bridge = bridgeOf(el);
+      return el && bridge ? quietly(`reading the ${bridge.id} editor`, () => bridge.read(el), null) : '';
     };
 
     const snapshot = (): DraftSnapshot | null => {
-      const el = currentEditor();
-      const bridge = el && bridgeFor(el);
       const url = new URL(location.href);
-      const draft = el && bridge ? bridge.read(el) : '';
+      const draft = readDraft(currentEditor());
+      const conversationId = quietly('reading the conversation id', () => adapter.conversationId(document, url), null);
+      if (draft == null || conversationId == null) return null;
       return {
         site: adapter.id,
-        conversationId: adapter.conversationId(document, url),
+        conversationId,
         url: url.href,
-        channel: adapter.channel(document, url) ?? undefined,
+        channel: quietly('reading the channel', () => adapter.channel(document, url), null) ?? undefined,
         draft: draft.slice(0, MAX_ANALYSED_DRAFT),
         draftLength: draft.length,
-        customer: adapter
-          .customerMessages(document, MAX_CUSTOMER_MESSAGES)
-          .map((m) => ({ ...m, text: m.text.slice(0, MAX_CUSTOMER_MESSAGE) })),
+        customer: quietly('reading the customer messages', () => adapter.customerMessages(document, MAX_CUSTOMER_MESSAGES), []).map(
+          (m) => ({ ...m, text: m.text.slice(0, MAX_CUSTOMER_MESSAGE) }),
+        ),
       };
     };
 
@@ -71,24 +108,34 @@ export default defineContentScript({
     // Underline only what still matches the text: a reply that arrives after more typing is dropped.
     let analysedDraft = '';
     const underline = (findings: Finding[]) => {
+      perfMark('tact:findings');
       const el = currentEditor();
-      const bridge = el && bridgeFor(el);
-      const locator = el && bridge && locatorFor(el, bridge, inline.layoutRoot);
-      if (!el || !bridge || !locator || bridge.read(el).slice(0, MAX_ANALYSED_DRAFT) !== analysedDraft) return inline.clear();
-      inline.show(el, findings, locator);
+      const bridge = bridgeOf(el);
+      const locator = el && bridge && quietly('locating text in the editor', () => locatorFor(el, bridge, inline.layoutRoot), null);
+      if (!el || !bridge || !locator || readDraft(el)?.slice(0, MAX_ANALYSED_DRAFT) !== analysedDraft) return inline.clear();
+      // The card gives the focus back to where the agent types: the editable, not a wrapper the site marked.
+      const editable = quietly('finding the editable', () => bridge.editable?.(el), null) ?? el;
+      quietly('drawing underlines', () => inline.show(editable, findings, locator), undefined);
+      perfMark('tact:underlined');
     };
 
     const analyse = debounce(() => {
       if (composing || !ctx.isValid) return;
+      perfMark('tact:analyse');
       const snap = snapshot();
       if (!snap) return;
-      inline.clear();
+      // The underlines stay until the new findings replace them: clearing them here cost the page
+      // a frame per analysis and made them blink while the agent typed.
       analysedDraft = snap.draft;
       sendMessage('draftChanged', snap).then(underline, () => {});
     }, DRAFT_DEBOUNCE_MS);
 
     const onInput = (e: Event) => {
-      if ((e as InputEvent).isComposing || composing) return; // IME: wait for compositionend
+      if ((e as InputEvent).isComposing) return; // IME: wait for compositionend
+      // A typed character outside any composition: a composition whose compositionend never came
+      // (its editor was re-rendered away mid-word) is over, or Tact would stay silent for good.
+      if (e.isTrusted && 'isComposing' in e) composing = false;
+      if (composing) return;
       analyse();
     };
     const listen = (doc: Document) => {
@@ -103,7 +150,7 @@ export default defineContentScript({
     const listened = new WeakSet<Document>([document]);
     ctx.addEventListener(window, 'blur', () => {
       const el = currentEditor();
-      const doc = el && bridgeFor(el)?.editable?.(el)?.ownerDocument;
+      const doc = el && quietly('finding the editor frame', () => bridgeOf(el)?.editable?.(el)?.ownerDocument, null);
       if (!doc || listened.has(doc)) return;
       listened.add(doc);
       listen(doc);
@@ -112,12 +159,17 @@ export default defineContentScript({
 
     async function replace(start: number, end: number, expected: string, replacement: string) {
       const el = currentEditor();
-      const bridge = el && bridgeFor(el);
+      const bridge = bridgeOf(el);
       if (!el || !bridge) return { ok: false, message: 'No reply editor found on this page.' };
       if (composing) return { ok: false, message: 'Finish the text you are composing first, then apply.' };
-      if (bridge.read(el).slice(start, end) !== expected)
+      if (readDraft(el)?.slice(start, end) !== expected)
         return { ok: false, message: 'The draft changed since this suggestion; it will refresh in a moment.' };
-      const outcome = await bridge.replace(el, start, end, replacement);
+      const outcome = await Promise.resolve()
+        .then(() => bridge.replace(el, start, end, replacement))
+        .catch((err: unknown) => {
+          console.debug('[tact] writing into the editor failed', err);
+          return { ok: false as const, message: 'The editor did not take the change; check the draft.' };
+        });
       analyse();
       analyse.flush();
       return outcome;

@@ -25,6 +25,8 @@ function fieldOf(el: Element): TextField | null {
 export const textareaBridge: EditorBridge = {
   id: 'textarea',
   accepts: (el) => fieldOf(el) !== null,
+  // The field itself when the site marked a wrapper: the inline card gives the focus back to it.
+  editable: fieldOf,
   read: (el) => fieldOf(el)?.value ?? '',
   async replace(el, start, end, text) {
     const field = fieldOf(el);

@@ -27,8 +27,8 @@ const HOVER_CLOSE_MS = 350;
 
 const CARD_CSS = `
 :host { all: initial; }
-.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
-.mark { position: fixed; height: 0; border-bottom: 2px solid; pointer-events: none; }
+.layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; contain: strict; }
+.mark { position: absolute; height: 0; border-bottom: 2px solid; pointer-events: none; }
 .mark.risk { border-color: ${SEVERITY_COLOURS.risk}; } .mark.warning { border-color: ${SEVERITY_COLOURS.warning}; }
 .mark.hint { border-color: ${SEVERITY_COLOURS.hint}; border-bottom-style: dotted; }
 .card { position: fixed; pointer-events: auto; z-index: 2147483647; max-width: 340px; min-width: 220px;
@@ -52,8 +52,11 @@ export class InlineSuggestions {
   private editor: Element | null = null;
   private locator: Locator | null = null;
   private findings: Finding[] = [];
+  private ranges = new Map<string, Range>();
   /** Where each finding was drawn in the last frame: hover tests read this, never the layout. */
   private drawn = new Map<string, DOMRect[]>();
+  /** The overlay boxes drawn now, as text: a paint that would draw the same ones leaves the DOM alone. */
+  private boxesKey = '';
   private frame = 0;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,17 +93,31 @@ export class InlineSuggestions {
     });
   }
 
-  /** Underlines `findings` in `editor`; an empty list clears them. */
+  /**
+   * Underlines `findings` in `editor` (the element the agent types in: the card gives the focus
+   * back to it); an empty list clears them. Drawn at once, not on the next frame: findings arrive
+   * once per pause in typing, and waiting for a frame added up to 16 ms before the underline.
+   */
   show(editor: Element, findings: Finding[], locator: Locator) {
     this.editor = editor;
     this.locator = locator;
     this.findings = findings;
+    // Live DOM ranges, made once per analysis (each one walks the editor's text) and reused on
+    // every scroll frame; a text field has none and is measured through its mirror instead.
+    this.ranges = new Map();
+    if (locator.range) {
+      for (const f of findings) {
+        const range = this.guard(() => locator.range!(f.start, f.end), null);
+        if (range) this.ranges.set(f.key, range);
+      }
+    }
     if (this.cardFinding && !findings.some((f) => f.key === this.cardFinding!.key)) this.closeCard();
-    this.schedule();
+    this.paintNow();
   }
 
   clear() {
     this.findings = [];
+    this.ranges = new Map();
     this.closeCard();
     this.schedule();
   }
@@ -113,9 +130,13 @@ export class InlineSuggestions {
     this.highlightStyle?.remove();
   }
 
-  /** Where off-screen layout copies (a textarea's mirror) may be made. */
+  /**
+   * Where off-screen layout copies (a textarea's mirror) may be made: inside the fixed layer, so a
+   * copy is positioned in viewport coordinates without being a fixed element of its own (each one
+   * added or removed would make Chromium rework the page's compositing layers).
+   */
   get layoutRoot(): Node {
-    return this.root;
+    return this.layer;
   }
 
   /** Test hook: the keys of what is underlined now. */
@@ -146,37 +167,73 @@ export class InlineSuggestions {
     });
   }
 
+  private paintNow() {
+    if (this.frame) this.doc.defaultView!.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.paint();
+  }
+
+  /**
+   * Calls into the page's editor (its bridge and layout) can throw on a page we do not control:
+   * then Tact draws nothing rather than breaking the frame callback or the caller.
+   */
+  private guard<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch {
+      return fallback;
+    }
+  }
+
+  // Each paint changes the page's DOM only where the underlines changed: any change costs the
+  // page a frame (style, layout, a compositor commit), and most keystrokes change none of them.
   private paint() {
     const locator = this.locator;
     const registry = this.highlights;
     const bySeverity: Record<string, Range[]> = { risk: [], warning: [], hint: [] };
-    const marks: HTMLDivElement[] = [];
-    this.drawn = new Map();
+    const boxes: { severity: string; r: DOMRect }[] = [];
+    const drawn = new Map<string, DOMRect[]>();
     const overlaid: Finding[] = [];
     for (const f of this.findings) {
-      const range = registry && locator?.range?.(f.start, f.end);
-      if (range) {
-        bySeverity[f.severity]!.push(range);
-        this.drawn.set(f.key, [...range.getClientRects()]);
-      } else overlaid.push(f);
-    }
-    const rects = overlaid.length && locator ? locator.rects(overlaid) : [];
-    overlaid.forEach((f, i) => {
-      this.drawn.set(f.key, rects[i] ?? []);
-      for (const r of rects[i] ?? []) {
-        const mark = this.doc.createElement('div');
-        mark.className = `mark ${f.severity}`;
-        mark.style.left = `${r.left}px`;
-        mark.style.top = `${r.bottom - 2}px`;
-        mark.style.width = `${r.width}px`;
-        marks.push(mark);
+      const range = this.ranges.get(f.key);
+      if (!range) {
+        overlaid.push(f);
+        continue;
       }
-    });
-    if (registry) for (const [s, ranges] of Object.entries(bySeverity)) {
-      if (ranges.length) registry.set(`tact-${s}`, new Highlight(...ranges));
-      else registry.delete(`tact-${s}`);
+      const rects = this.guard(() => [...range.getClientRects()], []);
+      drawn.set(f.key, rects);
+      if (registry) bySeverity[f.severity]!.push(range);
+      else for (const r of rects) boxes.push({ severity: f.severity, r });
     }
-    this.layer.replaceChildren(...marks);
+    const rects = overlaid.length && locator ? this.guard(() => locator.rects(overlaid), []) : [];
+    overlaid.forEach((f, i) => {
+      drawn.set(f.key, rects[i] ?? []);
+      for (const r of rects[i] ?? []) boxes.push({ severity: f.severity, r });
+    });
+    this.drawn = drawn;
+    if (registry) {
+      for (const [s, ranges] of Object.entries(bySeverity)) {
+        const name = `tact-${s}`;
+        const had = registry.get(name);
+        if (had && sameRanges([...had] as Range[], ranges)) continue;
+        if (ranges.length) registry.set(name, new Highlight(...ranges));
+        else if (had) registry.delete(name);
+      }
+    }
+    const key = boxes.map(({ severity, r }) => `${severity} ${r.left} ${r.bottom} ${r.width}`).join('|');
+    if (key !== this.boxesKey) {
+      this.boxesKey = key;
+      this.layer.replaceChildren(
+        ...boxes.map(({ severity, r }) => {
+          const mark = this.doc.createElement('div');
+          mark.className = `mark ${severity}`;
+          mark.style.left = `${r.left}px`;
+          mark.style.top = `${r.bottom - 2}px`;
+          mark.style.width = `${r.width}px`;
+          return mark;
+        }),
+      );
+    }
     if (this.card && this.cardFinding) this.placeCard(this.cardFinding);
   }
 
@@ -210,13 +267,15 @@ export class InlineSuggestions {
   // Escape closes it and gives the editor its focus back.
   private onKey(e: KeyboardEvent) {
     if (e.key === 'Escape' && this.card) {
-      const hadFocus = this.card.matches(':focus-within') || this.root.activeElement != null;
-      this.closeCard();
-      if (hadFocus) (this.editor as HTMLElement | null)?.focus();
+      const hadFocus = this.card.contains(this.root.activeElement);
+      this.closeCard(); // gives the editor its focus back when the card had it
+      // The Escape was the card's: the page (a modal, a chat box) must not close on it too.
+      if (hadFocus) e.stopPropagation();
       return;
     }
     if (e.key !== 'Enter' || !e.altKey || !this.locator) return;
-    const caret = this.locator.caret();
+    const locator = this.locator;
+    const caret = this.guard(() => locator.caret(), null);
     const f = caret == null ? null : this.findings.find((x) => caret >= x.start && caret <= x.end);
     if (!f) return;
     e.preventDefault();
@@ -297,8 +356,27 @@ export class InlineSuggestions {
   private closeCard() {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
+    // A card closed while it held the focus (a click on Dismiss, a flag reason, Escape) gives the
+    // focus back to the editor: otherwise it falls to the page's body and the agent's next
+    // keystrokes go nowhere.
+    const hadFocus = !!this.card && this.card.contains(this.root.activeElement);
     this.card?.remove();
+    if (hadFocus) (this.editor as HTMLElement | null)?.focus({ preventScroll: true });
     this.card = null;
     this.cardFinding = null;
   }
+}
+
+/** Whether two lists of ranges cover the same DOM positions, in order. */
+function sameRanges(a: readonly Range[], b: readonly Range[]) {
+  return (
+    a.length === b.length &&
+    a.every(
+      (r, i) =>
+        r.startContainer === b[i]!.startContainer &&
+        r.startOffset === b[i]!.startOffset &&
+        r.endContainer === b[i]!.endContainer &&
+        r.endOffset === b[i]!.endOffset,
+    )
+  );
 }
