@@ -31,8 +31,21 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     return verdict;
   }
 
+  // Read once per conversation, not per keystroke; reanalyse() (after a dismissal or its undo) drops it.
+  const dismissals = new Map<string, Promise<Set<string>>>();
+  function dismissedIn(conversationId: string) {
+    let found = dismissals.get(conversationId);
+    if (!found) {
+      if (dismissals.size > 100) dismissals.clear();
+      found = ctx.db.dismissedIn(conversationId);
+      found.catch(() => dismissals.delete(conversationId));
+      dismissals.set(conversationId, found);
+    }
+    return found;
+  }
+
   async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<Finding[]> {
-    const [settings, dismissed] = await Promise.all([ctx.settings(), ctx.db.dismissedIn(snapshot.conversationId)]);
+    const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId)]);
     const verdict = verdictFor(snapshot.customer);
     const matches = ctx.phrasebook
       .match(snapshot.draft, {
@@ -44,7 +57,10 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     const findings = toFindings(matches);
     const guess = snapshot.draft.trim().length >= LANGUAGE_NEEDS ? detectLanguage(snapshot.draft.slice(0, 2000)) : undefined;
     const draftLanguage = guess && guess.confidence >= 0.5 ? guess.language : null;
-    await ctx.states.set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() });
+    // Panels hear of the state at once; the content script need not wait for it to reach storage.
+    ctx.states
+      .set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() })
+      .catch((err: unknown) => console.warn('[tact] could not keep the tab state', err));
     return findings;
   }
 
@@ -67,6 +83,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   return async function reanalyse(tabId: number) {
     const state = await ctx.states.get(tabId);
     if (!state) return;
+    dismissals.delete(state.conversationId);
     const { tabId: _t, findings: _f, verdict: _v, draftLanguage: _l, updatedAt: _u, ...snapshot } = state;
     const findings = await analyse(tabId, snapshot);
     await sendMessage('showFindings', findings, tabId).catch(() => {});
