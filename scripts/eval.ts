@@ -4,7 +4,11 @@
 // Fairness: every system turns a text into numeric scores; the mapping from scores to a dataset's
 // labels (which score, which cut points) is chosen per system per dataset on the TRAIN split to
 // maximise macro-F1, then applied unchanged to the TEST split, which is what the table reports.
-// Tact's abuse mapping on offensive-en is fixed (offensive = abuse level != none), not tuned.
+// On offensive-en that includes Tact: OLID's "offensive" covers any profanity or insult, aimed or
+// not, so Tact is mapped from its hostility score (scripts/eval/systems.ts), cut on TRAIN like the
+// peers' scores. The abuse verdict (abuse.level != none), which starts the agent's protocol and
+// counts only abuse aimed at a person, is not tuned and is reported on its own: precision and recall
+// against "offensive", on TRAIN (where its rules were shaped, see scripts/eval/abuse-dev.ts) and TEST.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DATASETS, load, type DatasetSpec, type Example } from './eval/data';
@@ -47,28 +51,32 @@ function fmtCuts(cuts: number[]): string {
   return cuts.map((c) => (Math.abs(c) >= 10 ? c.toFixed(1) : c.toFixed(3))).join(', ');
 }
 
-function evaluate(spec: DatasetSpec, system: System, train: Example[], test: Example[], isPeer: boolean): Row & { abuse?: ReturnType<typeof precisionFor> } {
+type Abuse = ReturnType<typeof precisionFor>;
+
+/** The abuse verdict (level != none) as a prediction of "offensive". */
+function abuseOf(out: Output[], examples: Example[]): Abuse {
+  const pred = out.map((o) => (o.verdict!.abuse.level !== 'none' ? 'offensive' : 'not_offensive'));
+  return precisionFor(
+    examples.map((e) => e.label),
+    pred,
+    'offensive',
+  );
+}
+
+function evaluate(spec: DatasetSpec, system: System, train: Example[], test: Example[], isPeer: boolean): Row & { abuse?: { train: Abuse; test: Abuse } } {
   const trainOut = runAll(system, train);
   const testOut = runAll(system, test);
   const ms = timeAll(system, test);
   const gold = test.map((e) => e.label);
-  let pred: string[];
-  let mapping: string;
-  let abuse: ReturnType<typeof precisionFor> | undefined;
-  if (spec.name === 'offensive-en' && !isPeer) {
-    pred = testOut.map((o) => (o.verdict!.abuse.level !== 'none' ? 'offensive' : 'not_offensive'));
-    mapping = 'offensive = abuse level != none (fixed, not tuned)';
-    abuse = precisionFor(gold, pred, 'offensive');
-  } else {
-    let best: { key: string; cuts: number[]; macroF1: number } | undefined;
-    const trainGold = train.map((e) => e.label);
-    for (const key of Object.keys(trainOut[0]!.scores)) {
-      const r = bestCuts(trainOut.map((o) => o.scores[key]!), trainGold, spec.labels);
-      if (!best || r.macroF1 > best.macroF1) best = { key, ...r };
-    }
-    pred = testOut.map((o) => cut(o.scores[best!.key]!, best!.cuts, spec.labels));
-    mapping = `${spec.labels.join(' < ')} by ${best!.key} cut at ${fmtCuts(best!.cuts)} (train macro-F1 ${best!.macroF1.toFixed(3)})`;
+  let best: { key: string; cuts: number[]; macroF1: number } | undefined;
+  const trainGold = train.map((e) => e.label);
+  for (const key of Object.keys(trainOut[0]!.scores)) {
+    const r = bestCuts(trainOut.map((o) => o.scores[key]!), trainGold, spec.labels);
+    if (!best || r.macroF1 > best.macroF1) best = { key, ...r };
   }
+  const pred = testOut.map((o) => cut(o.scores[best!.key]!, best!.cuts, spec.labels));
+  const mapping = `${spec.labels.join(' < ')} by ${best!.key} cut at ${fmtCuts(best!.cuts)} (train macro-F1 ${best!.macroF1.toFixed(3)})`;
+  const abuse = spec.name === 'offensive-en' && !isPeer ? { train: abuseOf(trainOut, train), test: abuseOf(testOut, test) } : undefined;
   const { accuracy, macroF1 } = scoresOf(gold, pred, spec.labels);
   return { dataset: spec.name, system: system.name, accuracy, macroF1, perSecond: (test.length / ms) * 1000, msPerMessage: ms / test.length, mapping, isPeer, abuse };
 }
@@ -77,7 +85,7 @@ const pct = (n: number) => (n * 100).toFixed(1);
 
 function main() {
   const rows: Row[] = [];
-  const abuseRows: { system: string; precision: number; recall: number; predicted: number }[] = [];
+  const abuseRows: { system: string; train: Abuse; test: Abuse }[] = [];
   const systems: [System, boolean][] = [[TACT, false], [TACT_LEXICON_ONLY, false], ...PEERS.map((p): [System, boolean] => [p, true])];
   for (const spec of DATASETS) {
     const train = load(spec, 'train');
@@ -96,10 +104,14 @@ function main() {
   out.push('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) out.push(`| ${r.dataset} | ${r.system} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.msPerMessage.toFixed(4)} |`);
 
-  out.push('\n### Abuse on offensive-en (TEST)\n');
-  out.push('| system | predicted offensive | precision | recall |');
-  out.push('| --- | ---: | ---: | ---: |');
-  for (const a of abuseRows) out.push(`| ${a.system} | ${a.predicted} | ${a.precision.toFixed(3)} | ${a.recall.toFixed(3)} |`);
+  out.push('\n### Abuse verdict on offensive-en (abuse.level != none, not tuned)\n');
+  out.push('Only abuse aimed at a person counts (insult at someone, swearing at the reader, any threat); OLID "offensive" also covers');
+  out.push('swearing and insults aimed at no one, so recall is low by design. The rules were shaped on TRAIN (scripts/eval/abuse-dev.ts).\n');
+  out.push('| system | split | flagged | precision | recall |');
+  out.push('| --- | --- | ---: | ---: | ---: |');
+  for (const a of abuseRows)
+    for (const split of ['train', 'test'] as const)
+      out.push(`| ${a.system} | ${split.toUpperCase()} | ${a[split].predicted} | ${a[split].precision.toFixed(3)} | ${a[split].recall.toFixed(3)} |`);
 
   out.push('\n### Mappings (label order is low score to high score)\n');
   for (const r of rows) out.push(`- ${r.dataset} · ${r.system}: ${r.mapping}`);
@@ -124,7 +136,11 @@ function main() {
     );
   }
   const abuse = abuseRows.find((a) => a.system === TACT.name);
-  if (abuse) check(abuse.precision >= 0.9, `abuse precision on offensive-en ${abuse.precision.toFixed(3)} (goal >= 0.9; recall ${abuse.recall.toFixed(3)})`);
+  if (abuse)
+    check(
+      abuse.test.precision >= 0.9,
+      `abuse verdict precision/recall on offensive-en TEST ${abuse.test.precision.toFixed(3)} / ${abuse.test.recall.toFixed(3)}, ${abuse.test.predicted} flagged (goal precision >= 0.9; TRAIN ${abuse.train.precision.toFixed(3)} / ${abuse.train.recall.toFixed(3)})`,
+    );
   const tactRows = rows.filter((r) => r.system === TACT.name);
   const worstMs = Math.max(...tactRows.map((r) => r.msPerMessage));
   check(worstMs < 0.1, `speed: Tact's slowest dataset ${worstMs.toFixed(4)} ms/message (goal < 0.1 ms)`);

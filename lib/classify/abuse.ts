@@ -2,9 +2,13 @@ import type { Reading } from './tones';
 import { evidenceOf } from './tones';
 import { ABUSE_LEVELS, type AbuseLevel, type Evidence } from './verdict';
 
-// Abuse, by its worst form: profanity (swearing, "this is bullshit"), insult (at a person: "you
-// idiots"), threat ("I know where you live"). The agent's protocol differs for each, so the level
-// is the most severe one found, and the evidence lists every abusive span.
+// Abuse, by its worst form: profanity (swearing at the reader: "what the fuck is wrong with you",
+// "fuck your company"), insult (at a person: "you idiots", "she is a liar", "Idiots!"), threat ("I
+// know where you live"). The agent's protocol differs for each, so the level is the most severe one
+// found, and the evidence lists every abusive span. Only what is aimed at a person counts (./aim.ts):
+// the verdict starts the protocol (warn once, then end the conversation), so a false alarm cuts off
+// an upset but legitimate customer. Swearing at a situation ("this is fucking ridiculous") is anger
+// in the tones, with its words as evidence, not abuse.
 
 export interface AbuseVerdict {
   level: AbuseLevel;

@@ -1,5 +1,6 @@
 import type { Tone } from '../phrasebook/schema';
-import type { Cue, LexiconTone } from './lexicon/types';
+import { aimOf, clause, type Aim } from './aim';
+import type { AbuseKind, Cue, LexiconTone } from './lexicon/types';
 import type { Hit, Payload, SupportedLanguage } from './matcher';
 import { scanPatterns } from './patterns';
 import type { Evidence } from './verdict';
@@ -52,7 +53,8 @@ export interface Reading {
   /** Total absolute signal, for confidence. */
   strength: number;
   cues: CueHit[];
-  abuse: { level: 'profanity' | 'insult' | 'threat'; start: number; end: number; weight: number }[];
+  /** Abusive words aimed at a person (./aim.ts), and how; 'clause' is swearing inside an aimed insult. */
+  abuse: { level: AbuseKind; start: number; end: number; aim: Aim | 'clause' }[];
   /** Words of three letters or more in capitals, when the message shouts. */
   shouting: [number, number][];
   /** Single words in capitals for emphasis in an otherwise lower-case message ("waiting FORTY minutes"). */
@@ -106,10 +108,10 @@ function findEmphasis(view: string, shouting: [number, number][]): [number, numb
   return out.length > 0 && out.length <= 3 && lower >= 3 * out.length ? out : [];
 }
 
-/** Insult words that also describe things ("stupid", "idiotisk"), by language; none for Chinese yet. */
+/** Insult and swear words that also describe things ("stupid", "shitty", "idiotisk"), by language; none for Chinese yet. */
 const THING_ADJECTIVES: Record<SupportedLanguage, RegExp> = {
-  en: /^(?:stupid|dumb|idiotic|moronic|retarded|brainless|worthless|despicable)$/i,
-  sv: /^(?:idiotisk[a-z]*|korkad[a-z]*|dum|dumma)$/i,
+  en: /^(?:stupid|dumb|idiotic|moronic|retarded|brainless|worthless|despicable|shitty|crappy|fucking|fuckin|fucken|effing|bullshit|goddamn|damn|bloody)$/i,
+  sv: /^(?:idiotisk[a-z]*|korkad[a-z]*|dum|dumma|jävla|djävla|satans|skitdålig[a-z]*)$/i,
   zh: /^$/,
 };
 /** What a product, service or rule is called: an insult word right before one of these is about the thing. */
@@ -129,16 +131,25 @@ const THINGS: Record<SupportedLanguage, RegExp> = {
 };
 
 function aimedAtThing(view: string, hit: Hit, language: SupportedLanguage, abuse: Extract<Payload, { kind: 'abuse' }>[]): boolean {
-  if (abuse.some((a) => a.level !== 'insult')) return false;
+  if (abuse.some((a) => a.level === 'threat')) return false;
   if (!THING_ADJECTIVES[language].test(view.slice(hit.start, hit.end))) return false;
   return THINGS[language].test(view.slice(hit.end, hit.end + 40));
 }
 
-/** "X is the shit": slang praise, not abuse (but "beat the shit out of" is). */
+/** "X is the shit", "kicks ass", "shut up and take my money": slang praise, not abuse (but "beat the shit out of", "kick your ass" are). */
 function praiseSlang(view: string, hit: Hit): boolean {
-  if (view.slice(hit.start, hit.end).toLowerCase() !== 'shit') return false;
+  const word = view.slice(hit.start, hit.end).toLowerCase();
+  if (word === 'shut up') return /^\s+and take my money/i.test(view.slice(hit.end, hit.end + 20));
+  if (word === 'ass') return /\b(?:kick|kicks|kicking|kicked|kickin|bad)[\s-]+$/i.test(view.slice(Math.max(0, hit.start - 9), hit.start));
+  if (word !== 'shit') return false;
   return /\bthe\s+$/i.test(view.slice(Math.max(0, hit.start - 5), hit.start)) && !/^\s*(?:out|of)\b/i.test(view.slice(hit.end, hit.end + 6));
 }
+
+/** Anger from a swear word or insult that is not aimed at anyone ("what the fuck", "politicians are idiots"). */
+const LOOSE_PROFANITY = 0.7;
+const LOOSE_INSULT = 1;
+const ABUSE_ORDER: readonly AbuseKind[] = ['profanity', 'insult', 'threat'];
+const worst = (a: readonly { level: AbuseKind }[]) => a.reduce<AbuseKind>((w, x) => (ABUSE_ORDER.indexOf(x.level) > ABUSE_ORDER.indexOf(w) ? x.level : w), 'profanity');
 
 const tonePayloads = (h: Hit) => h.values.filter((v): v is Extract<Payload, { kind: 'tone' }> => v.kind === 'tone');
 
@@ -146,6 +157,8 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
   const contributions: Contribution[] = [];
   const cues: CueHit[] = [];
   const abuse: Reading['abuse'] = [];
+  /** Abusive words not aimed at anyone, placed after the pass. */
+  const loose: { level: AbuseKind; start: number; end: number }[] = [];
   let negation: { start: number; end: number } | undefined;
   let modifier: { end: number; factor: number } | undefined;
   let contrastAt = -1;
@@ -173,11 +186,15 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
       const next = hits[i + 1];
       const praise =
         modifierHere !== undefined && next && near(view, hit.end, next.start, language, 0) && tonePayloads(next).some((t) => POSITIVE.has(t.tone));
+      const level = worst(abuseHere);
       if (aimedAtThing(view, hit, language, abuseHere)) {
         // "this stupid app", "den idiotiska appen": harsh about a thing, not abuse of a person.
         contributions.push({ tone: 'angry', weight: 1, valence: -1, start: hit.start, end: hit.end });
-      } else if (!(language === 'en' && praiseSlang(view, hit))) {
-        if (!praise || abuseHere.some((a) => a.level !== 'profanity')) for (const a of abuseHere) abuse.push({ level: a.level, start: hit.start, end: hit.end, weight: a.weight });
+      } else if (!(language === 'en' && praiseSlang(view, hit)) && !(praise && level === 'profanity')) {
+        const aimed = aimOf({ view, start: hit.start, end: hit.end, level, language, modifier: modifierHere !== undefined });
+        // 'self', said of themselves ("I'm such an idiot, I forgot my password"), is neither abuse nor anger.
+        if (aimed === undefined) loose.push({ level, start: hit.start, end: hit.end });
+        else if (aimed !== 'self') abuse.push({ level: aimed.level, start: hit.start, end: hit.end, aim: aimed.aim });
       }
     }
     // A word that is both a modifier and a tone ("so", "好", "seriously") modifies when a tone follows closely.
@@ -216,6 +233,19 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
       modifier = modifier && near(view, modifier.end, hit.start, language, 1) ? { end: hit.end, factor: modifier.factor * modifierHere } : { end: hit.end, factor: modifierHere };
     }
   }
+
+  // Swearing and insults not aimed at anyone (./aim.ts): strong feeling, read as anger, unless they
+  // sit in the clause of an aimed insult or threat ("you fucking idiots", "era jävla idioter"), where
+  // they are part of the abuse.
+  for (const l of loose) {
+    const [cs, ce] = clause(view, l.start, l.end);
+    if (abuse.some((a) => a.level !== 'profanity' && a.start >= cs && a.end <= ce)) abuse.push({ level: 'profanity', start: l.start, end: l.end, aim: 'clause' });
+    else {
+      const w = l.level === 'profanity' ? LOOSE_PROFANITY : LOOSE_INSULT;
+      contributions.push({ tone: 'angry', weight: w, valence: -w, start: l.start, end: l.end });
+    }
+  }
+  abuse.sort((a, b) => a.start - b.start);
 
   // Durations, relationships and repeats, which have numbers in them (./patterns.ts).
   const patterns = scanPatterns(view, language);

@@ -32,12 +32,30 @@ export interface System {
   run(text: string): Output;
 }
 
+const toneScore = (v: Verdict, tone: string) => v.tones.find((t) => t.tone === tone)?.score ?? 0;
+
+/**
+ * How hostile a message reads, from the verdict as it is: the `abusive` tone score (0, or 0.55 /
+ * 0.85 / 1 for aimed swearing, an insult, a threat) plus the `angry` tone score, which carries
+ * swearing and insults aimed at no one ("what the fuck", "politicians are idiots"). OLID's
+ * "offensive" is any profanity or insult, aimed or not, so it is this, not the abuse verdict (which
+ * starts the agent's protocol and counts only abuse aimed at a person). Negated, so that higher is
+ * more positive like every other candidate score.
+ */
+export function hostility(v: Verdict): number {
+  return toneScore(v, 'abusive') + toneScore(v, 'angry');
+}
+
+function tactScores(verdict: Verdict): Record<string, number> {
+  return { valence: verdict.valence, '-hostility': -hostility(verdict) };
+}
+
 export const TACT: System = {
   name: 'Tact',
-  scores: 'valence (-1..1) of the verdict',
+  scores: 'valence (-1..1) of the verdict, or -hostility (-(abusive + angry tone scores))',
   run(text) {
     const verdict = classifyCustomer({ text });
-    return { scores: { valence: verdict.valence }, verdict };
+    return { scores: tactScores(verdict), verdict };
   },
 };
 
@@ -46,7 +64,7 @@ export const TACT_LEXICON_ONLY: System = {
   scores: TACT.scores,
   run(text) {
     const verdict = classifyCustomer({ text }, { learned: false });
-    return { scores: { valence: verdict.valence }, verdict };
+    return { scores: tactScores(verdict), verdict };
   },
 };
 

@@ -135,10 +135,13 @@ describe('valence shifters', () => {
 
 describe('abuse', () => {
   test.each([
-    ['What the fuck is this shit?', 'profanity', ['fuck', 'shit']],
+    // Swearing at a situation is anger, not abuse; the words are still evidence (of the angry tone).
+    ['What the fuck is this shit?', 'none', []],
+    ['What the fuck is wrong with you?', 'profanity', ['fuck']],
     ['You are a bunch of idiots.', 'insult', ['idiots']],
     ['I know where you live and you will regret this, moron.', 'threat', ['I know where you live', 'you will regret', 'moron']],
-    ['Vad i helvete, jävla idioter!', 'insult', ['helvete', 'jävla', 'idioter']],
+    // "helvete" swears at the situation; "jävla idioter!" is said to someone, and "jävla" belongs to it.
+    ['Vad i helvete, jävla idioter!', 'insult', ['jävla', 'idioter']],
     ['你们这群傻逼', 'insult', ['傻逼']],
     ['我知道你住哪里，你等着', 'threat', ['我知道你住', '你等着']],
     ['Thank you, that was helpful.', 'none', []],
@@ -146,11 +149,89 @@ describe('abuse', () => {
     const v = classify(text);
     expect(v.abuse.level).toBe(level);
     expect(v.abuse.evidence.map((e) => e.text)).toEqual(spans);
-    if (level !== 'none') expect(v.tones.some((t) => t.tone === 'abusive')).toBe(true);
+    expect(v.tones.some((t) => t.tone === 'abusive')).toBe(level !== 'none');
+  });
+
+  test('swearing aimed at no one reads as anger, with the swear words as evidence', () => {
+    const v = classify('What the fuck is this shit?');
+    expect(score(v, 'angry')).toBeGreaterThan(0.35);
+    expect(v.tones.find((t) => t.tone === 'angry')!.evidence.map((e) => e.text)).toEqual(['fuck', 'shit']);
+    expect(v.customerType?.type).not.toBe('abusive');
   });
 
   test('words that contain a swear word are not abuse', () => {
     for (const text of ['Please assess my class assignment', 'Hello, I need help with Scunthorpe shipping', '这个东西很靠谱']) expect(classify(text).abuse.level).toBe('none');
+  });
+
+  // The abuse verdict starts the agent's protocol (warn once, then end the conversation), so it must
+  // be precise: an insult counts when it is aimed at a person, swearing when it is aimed at the reader,
+  // a threat always. Swearing at a thing and insults of third parties are anger; insults the customer
+  // says of themselves are neither.
+  test.each([
+    // English: aimed.
+    ['en', 'you idiots charged me twice', 'insult'],
+    ['en', 'Refund me now, you useless morons.', 'insult'],
+    ['en', "you're a liar", 'insult'],
+    ['en', 'Are you people stupid?', 'insult'],
+    ['en', 'Idiots.', 'insult'],
+    ['en', '@support idiot!', 'insult'],
+    ['en', 'The agent I spoke to was a complete idiot.', 'insult'],
+    ['en', 'she is a liar', 'insult'],
+    ['en', 'your staff are morons', 'insult'],
+    ['en', 'the agents are clowns', 'insult'],
+    ['en', 'you bastards stole my money', 'insult'],
+    ['en', 'fuck you', 'insult'],
+    ['en', 'shut up', 'insult'],
+    ['en', "you're full of shit", 'profanity'],
+    ['en', 'fuck your company', 'profanity'],
+    // English: not aimed at anyone, or at a thing.
+    ['en', 'this is fucking ridiculous, I have waited 3 weeks', 'none'],
+    ['en', 'Are you fucking serious?', 'none'],
+    ['en', "I'm not installing your shitty app", 'none'],
+    ['en', 'this shit is ridiculous, you never answer', 'none'],
+    ['en', 'politicians are idiots', 'none'],
+    ['en', 'Fuck this, I am cancelling', 'none'],
+    ['en', '#Liars', 'none'],
+    // English: the customer about themselves, and praise slang.
+    ['en', "I'm such an idiot, I forgot my password", 'none'],
+    ['en', 'Don’t treat me like an idiot', 'none'],
+    ['en', "you must think I'm stupid", 'none'],
+    ['en', 'my husband is an idiot and ordered the wrong size', 'none'],
+    ['en', 'Your new dashboard kicks ass', 'none'],
+    ['en', 'shut up and take my money', 'none'],
+    // Threats always count.
+    ['en', "I'll kill you", 'threat'],
+    ['en', 'watch your back', 'threat'],
+    ['en', "I'll come down to your office and you'll regret it", 'threat'],
+    // Chinese: 你/你们/您 + insult; a short insult on its own; phrases aimed by themselves.
+    ['zh', '你是白痴吗', 'insult'],
+    ['zh', '你们客服都是脑残吗？一群废物！', 'insult'],
+    ['zh', '你们这帮骗子，全都是废物！', 'insult'],
+    ['zh', '他是个白痴', 'insult'],
+    ['zh', '滚', 'insult'],
+    ['zh', '这个设计真蠢', 'none'],
+    ['zh', '他妈的，又延迟了', 'none'],
+    ['zh', '我真是个白痴，忘了密码', 'none'],
+    ['zh', '我知道你住哪里', 'threat'],
+    // Swedish: du/ni/er/era + insult.
+    ['sv', 'Du är en idiot', 'insult'],
+    ['sv', 'Ni är ett gäng jävla idioter.', 'insult'],
+    ['sv', 'Ge mig pengarna, era jävla idioter', 'insult'],
+    ['sv', 'Håll käften', 'insult'],
+    ['sv', 'Helvete, nu kraschade den igen', 'none'],
+    ['sv', 'Det här är för jävligt, appen kraschar igen', 'none'],
+    ['sv', 'Jag är en idiot som glömde lösenordet', 'none'],
+    ['sv', 'Jag vet var du bor', 'threat'],
+  ] as const)('aimed or not (%s): %s → %s', (lang, text, level) => {
+    const v = classify(text);
+    expect(v.language).toBe(lang);
+    expect(v.abuse.level).toBe(level);
+  });
+
+  test('untargeted swearing and insults still read as anger; self-deprecation does not', () => {
+    for (const text of ['this is fucking ridiculous', 'politicians are idiots', 'Helvete, nu kraschade den igen', '他妈的，又延迟了'])
+      expect(score(classify(text), 'angry'), text).toBeGreaterThan(0.3);
+    expect(score(classify("I'm such an idiot, I forgot my password"), 'angry')).toBe(0);
   });
 
   test('insults and threats make the customer abusive', () => {

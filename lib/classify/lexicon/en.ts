@@ -123,6 +123,9 @@ export const en: Lexicon = {
       'go fuck yourself', 'fuck you', 'fuck off', 'shut the fuck up', 'dumbasses', 'scumbags', 'imbeciles', 'cunts',
       'pricks', 'twats', 'wankers', 'coward', 'cowards', 'delusional', 'libtard', 'libtards', 'pedophile', 'despicable',
       'dregs', 'nigger', 'niggers', 'faggot', 'faggots', 'fag', 'fags', 'asshole*', 'dumbass*', 'cunt*', 'bitch*',
+      // Insults a support agent hears; aimed or not is decided in ../aim.ts.
+      'creep', 'creeps', 'pervert', 'perverts', 'dipshit', 'dipshits', 'dumbfuck', 'dumbfucks', 'buffoon',
+      'buffoons', 'nutjob', 'nutjobs', 'halfwit', 'halfwits', 'lowlife', 'lowlifes', 'sleazebag', 'sleazebags',
     ],
     threat: [
       'kill you', 'kill u', 'i will kill', "i'll kill", 'gonna kill', 'going to kill', 'murder you', 'shoot you',
