@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'demo-output/', 'bench-output/', 'demo/editors/vendor/'] },
@@ -19,6 +20,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['wxt/browser', 'webextension-polyfill'] }],
     },
   },
+  // Plain JavaScript outside the TypeScript build: the CLI launcher runs in node, the demo page in a browser.
+  { files: ['bin/**/*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['demo/helpdesk/**/*.js'], languageOptions: { globals: globals.browser } },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     rules: {
