@@ -63,6 +63,14 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
           <span className="muted">({Math.round(type.confidence * 100)}%{type.confidence < 0.5 ? ', low confidence' : ''})</span>
           <br />
           <span className="approach">{type.approach}</span>
+          {type.evidence.length > 0 && (
+            <>
+              <br />
+              <span className="muted" data-testid="type-evidence">
+                Because: {type.evidence.map((e) => `“${e.text}”${e.in === 'history' ? ' (earlier)' : ''}`).join(', ')}
+              </span>
+            </>
+          )}
         </p>
       )}
       {verdict.abuse.level !== 'none' && (

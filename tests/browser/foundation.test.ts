@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
 import { stopServiceWorker } from '../../scripts/chromium';
+import { readFileSync } from 'node:fs';
+import { classifyCustomer } from '../../lib/classify';
 
 // The whole path in real Chromium: demo page -> content script -> background -> side panel.
 let t: Awaited<ReturnType<typeof setup>>;
@@ -13,6 +15,15 @@ describe('foundation: the first suggestion end to end', () => {
     await expect.poll(() => panel.getByTestId('customer-latest').textContent()).toContain('close to moving my orders');
     await expect.poll(() => panel.getByTestId('site').textContent()).toContain('T-1042');
     expect(await panel.getByTestId('no-draft').isVisible()).toBe(true);
+
+    // The panel shows the classifier's verdict on the thread, with the words behind the type.
+    const tickets = JSON.parse(readFileSync('demo/helpdesk/conversations.json', 'utf8')) as { id: string; messages: { role: string; text: string }[] }[];
+    const said = tickets.find((c) => c.id === 'T-1042')!.messages.filter((m) => m.role === 'customer').map((m) => m.text);
+    const verdict = classifyCustomer({ text: said.at(-1)!, history: said.slice(0, -1) });
+    expect(verdict.customerType).not.toBeNull();
+    await expect.poll(() => panel.getByTestId('customer-type').getAttribute('data-type')).toBe(verdict.customerType!.type);
+    const because = (await panel.getByTestId('type-evidence').textContent())!;
+    for (const e of verdict.customerType!.evidence) expect(because).toContain(e.text);
     await page.close();
     await panel.close();
   });
