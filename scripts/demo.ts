@@ -49,7 +49,10 @@ for (const convo of CONVERSATIONS) {
     })),
   );
   total += rows.length;
-  report.push(`## ${convo.id} (${convo.lang}, ${convo.channel}): ${convo.subject}`, '', `Draft: "${convo.draft}"`, '');
+  const text = async (id: string) => ((await panel.getByTestId(id).count()) ? (await panel.getByTestId(id).first().innerText()).replace(/\s+/g, ' ').trim() : '');
+  const tones = (await panel.locator('[data-testid=tones] [data-tone]').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')).join(', ');
+  const customer = [tones, await text('customer-type'), await text('abuse')].filter(Boolean).join(' — ');
+  report.push(`## ${convo.id} (${convo.lang}, ${convo.channel}): ${convo.subject}`, '', `Customer, as Tact reads them: ${customer || 'no verdict'}`, '', `Draft: "${convo.draft}"`, '');
   if (rows.length === 0) report.push('- no suggestions');
   for (const r of rows) report.push(`- not "${r.notThat}" → say "${r.sayThis.join('" or "')}" (${r.entry})`);
   report.push('', `Screenshots: ${convo.id}-page.png, ${convo.id}-panel.png`, '');
