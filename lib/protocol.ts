@@ -108,8 +108,6 @@ export type UndoFeedback = z.infer<typeof undoFeedbackSchema>;
 
 /** Request/response messages (sent with @webext-core/messaging). */
 export interface ProtocolMap {
-  /** content -> background: the draft settled; returns the findings for it. */
-  draftChanged(data: DraftSnapshot): Finding[];
   /** panel -> background: replace a span in the tab's draft. */
   applySuggestion(data: ApplyRequest): ReplaceResult;
   /** background -> content: replace a span in the draft, through the page's editor. */
@@ -121,6 +119,19 @@ export interface ProtocolMap {
   /** panel or content -> background: take back a dismissal or an apply's record. */
   undoFeedback(data: UndoFeedback): FeedbackResult;
 }
+
+/**
+ * The content script sends each settled draft over a long-lived port of this name and gets its
+ * findings back on it: a port skips the per-message channel setup of runtime.sendMessage.
+ */
+export const DRAFT_PORT = 'tact-draft';
+
+export const draftRequestSchema = z.object({ seq: z.number(), snapshot: draftSnapshotSchema });
+export type DraftRequest = z.infer<typeof draftRequestSchema>;
+
+/** `findings` is null when the background could not analyse the draft. */
+export const draftReplySchema = z.object({ seq: z.number(), findings: z.nullable(z.array(findingSchema)) });
+export type DraftReply = z.infer<typeof draftReplySchema>;
 
 /** The side panel subscribes to one tab over a long-lived port of this name. */
 export const PANEL_PORT = 'tact-panel';

@@ -1,5 +1,6 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
-import { applyRequestSchema, draftSnapshotSchema, type DraftSnapshot, type Finding } from '@/lib/protocol';
+import { browser } from 'wxt/browser';
+import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
 import { toFindings } from '@/lib/findings';
 import { atLeast } from '@/lib/severity';
 import { dismissalKey } from '@/lib/storage/db';
@@ -64,10 +65,23 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     return findings;
   }
 
-  onMessage('draftChanged', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId == null) throw new Error('draftChanged must come from a tab');
-    return analyse(tabId, draftSnapshotSchema.parse(data));
+  // The content script's settled drafts arrive over DRAFT_PORT (see utils/draft-port.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== DRAFT_PORT) return;
+    port.onMessage.addListener(async (raw: unknown) => {
+      const req = draftRequestSchema.safeParse(raw);
+      const tabId = port.sender?.tab?.id;
+      if (!req.success || tabId == null) return;
+      const findings = await analyse(tabId, req.data.snapshot).catch((err: unknown) => {
+        console.warn('[tact] could not analyse the draft', err);
+        return null;
+      });
+      try {
+        port.postMessage({ seq: req.data.seq, findings } satisfies DraftReply);
+      } catch {
+        // The tab went away meanwhile.
+      }
+    });
   });
 
   onMessage('applySuggestion', async ({ data }) => {

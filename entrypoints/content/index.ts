@@ -1,4 +1,5 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
+import { draftChannel } from '@/utils/draft-port';
 import { adapterFor } from '@/lib/sites';
 import { bridgeFor } from '@/lib/editors';
 import { debounce } from '@/lib/debounce';
@@ -119,6 +120,7 @@ export default defineContentScript({
       perfMark('tact:underlined');
     };
 
+    const sendDraft = draftChannel();
     const analyse = debounce(() => {
       if (composing || !ctx.isValid) return;
       perfMark('tact:analyse');
@@ -127,7 +129,7 @@ export default defineContentScript({
       // The underlines stay until the new findings replace them: clearing them here cost the page
       // a frame per analysis and made them blink while the agent typed.
       analysedDraft = snap.draft;
-      sendMessage('draftChanged', snap).then(underline, () => {});
+      sendDraft(snap).then((findings) => findings && underline(findings), () => {});
     }, DRAFT_DEBOUNCE_MS);
 
     const onInput = (e: Event) => {
