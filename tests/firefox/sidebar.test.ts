@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { startDemoServer } from '../../scripts/demo-server';
+import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
+import { compilePhrasebook } from '../../lib/phrasebook/engine';
+import { launchFirefox, openExtensionPage, shownEntries, tabIdOf, textOf, typeDraft } from './firefox';
+
+// The Firefox build (MV2, sidebar_action) in real Firefox ESR: demo page -> content script ->
+// background scripts -> the sidebar page, opened as a tab pinned to the ticket (?tab=ID).
+const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
+const expectedEntries = (text: string) => [...new Set(phrasebook.match(text).map((m) => m.entry.id))].sort();
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startDemoServer(0);
+  browser = await launchFirefox();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('firefox: the sidebar page', () => {
+  test('shows the customer and the suggestion for a risky draft, and drops it for a harmless one', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/helpdesk/?c=T-1043`);
+    const tabId = await tabIdOf(browser, page.url());
+    const panel = await browser.newPage();
+    await openExtensionPage(panel, `sidepanel.html?tab=${tabId}`);
+
+    // The content script read the thread before anyone typed.
+    const tickets = JSON.parse(readFileSync('demo/helpdesk/conversations.json', 'utf8')) as { id: string; messages: { role: string; text: string }[] }[];
+    const latest = tickets.find((c) => c.id === 'T-1043')!.messages.filter((m) => m.role === 'customer').at(-1)!.text;
+    await expect.poll(() => textOf(panel, '[data-testid=customer-latest]'), { timeout: 10_000 }).toContain(latest);
+    await expect.poll(() => textOf(panel, '[data-testid=customer-latest]'), { timeout: 10_000 }).toContain(latest);
+
+    const risky = 'Please calm down, that is our policy.';
+    const expected = expectedEntries(risky);
+    expect(expected.length).toBeGreaterThan(0);
+    await typeDraft(page, risky);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expected);
+    expect((await textOf(panel, '[data-testid=say-this]'))?.length).toBeGreaterThan(0);
+
+    const kind = 'I am sorry for the wait. I will unlock your account and email you within 10 minutes.';
+    expect(expectedEntries(kind)).toEqual([]);
+    await typeDraft(page, kind);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => panel.evaluate(() => document.querySelector('[data-testid=no-findings]') != null)).toBe(true);
+    await page.close();
+    await panel.close();
+  });
+});
