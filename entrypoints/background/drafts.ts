@@ -12,6 +12,16 @@ import type { BackgroundContext } from './context';
 /** Below this many characters a draft is too short to tell its language. */
 const LANGUAGE_NEEDS = 24;
 
+/**
+ * The draft's language, asked only when nothing was found: the panel then says "not a language the
+ * phrasebook covers" rather than "nothing risky". A draft with findings needs no guess.
+ */
+function languageOf(draft: string): string | null {
+  if (draft.trim().length < LANGUAGE_NEEDS) return null;
+  const guess = detectLanguage(draft.slice(0, 2000));
+  return guess && guess.confidence >= 0.5 ? guess.language : null;
+}
+
 /** A tone counts for an entry's `when` from this score up. */
 const TONE_FIRES_AT = 0.35;
 
@@ -56,8 +66,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
       })
       .filter((m) => atLeast(m.entry.severity, settings.minSeverity) && !dismissed.has(dismissalKey(m.entry.id, m.text)));
     const findings = toFindings(matches);
-    const guess = snapshot.draft.trim().length >= LANGUAGE_NEEDS ? detectLanguage(snapshot.draft.slice(0, 2000)) : undefined;
-    const draftLanguage = guess && guess.confidence >= 0.5 ? guess.language : null;
+    const draftLanguage = findings.length === 0 ? languageOf(snapshot.draft) : null;
     // Panels hear of the state at once; the content script need not wait for it to reach storage.
     ctx.states
       .set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() })
