@@ -7,10 +7,10 @@
 //       from CDP Performance.getMetrics (TaskDuration, ScriptDuration) around each keystroke,
 //       taken once the page is quiet again (Tact's debounced analysis and underlines included),
 //       against the peer and against the same page in Tact's browser where Tact is not injected;
-//   (c) keystroke-to-underline latency without the debounce: from the `tact:analyse` mark (the
-//       debounced analysis starts) to `tact:underlined` (underlines drawn), split at
-//       `tact:findings` (the background's answer arrived). The content script sets these marks
-//       only on pages with <html data-tact-perf>.
+//   (c) keystroke-to-underline latency without the debounce: from `tact:analyse` (the debounced
+//       analysis starts) to `tact:underlined` (underlines drawn), split at `tact:findings` (the
+//       findings are known). The content script logs these times only on pages with
+//       <html data-tact-perf>, in its own world (read by ./tact-perf.ts).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { startDemoServer } from './demo-server';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension } from './chromium';
 import { readPhrasebookDir } from '../lib/phrasebook/read-dir';
+import { perfCount, tactPerf } from './tact-perf';
 import { DRAFT_DEBOUNCE_MS } from '../lib/limits';
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 60);
@@ -99,9 +100,6 @@ interface Run {
 
 const servers: { close(): Promise<void> }[] = [];
 
-const marksOf = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tact:')).map((m) => ({ name: m.name, at: m.startTime })));
-
 /** A host Tact is not injected into (not a helpdesk, not loopback), answered by the demo server. */
 const UNMATCHED = 'http://tact-bench-peer.test';
 
@@ -136,7 +134,7 @@ async function preparePage(context: BrowserContext, origin: string, draft: strin
  * checked after it.
  */
 async function keystroke(p: Awaited<ReturnType<typeof preparePage>>, key: string, run: Run, record: boolean) {
-  const drawn = () => p.page.evaluate(() => performance.getEntriesByName('tact:underlined', 'mark').length);
+  const drawn = () => perfCount(p.page, 'tact:underlined');
   await p.page.bringToFront(); // two of the pages share a browser: the one typed in is the visible one
   await p.page.waitForTimeout(50);
   const drawnBefore = await drawn();
@@ -146,9 +144,7 @@ async function keystroke(p: Awaited<ReturnType<typeof preparePage>>, key: string
   const after = await p.metric();
   if (p.withTact && (await drawn()) <= drawnBefore) {
     run.late++;
-    await p.page
-      .waitForFunction((n) => performance.getEntriesByName('tact:underlined', 'mark').length > n, drawnBefore, { timeout: 5_000 })
-      .catch(() => {});
+    for (let waited = 0; waited < 5_000 && (await drawn()) <= drawnBefore; waited += 50) await p.page.waitForTimeout(50);
   }
   if (!record) return;
   run.taskMs.push(after.task - before.task);
@@ -157,7 +153,7 @@ async function keystroke(p: Awaited<ReturnType<typeof preparePage>>, key: string
 
 /** Pairs each analysis with the findings and the underlines that followed it. */
 async function latencies(page: Page, run: Run) {
-  const marks = await marksOf(page);
+  const marks = await tactPerf(page);
   for (let i = 0; i + 2 < marks.length; i++) {
     const [start, findings, drawn] = [marks[i]!, marks[i + 1]!, marks[i + 2]!];
     if (start.name !== 'tact:analyse' || findings.name !== 'tact:findings' || drawn.name !== 'tact:underlined') continue;

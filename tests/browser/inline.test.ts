@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { buildDemoEditors } from '../../scripts/build-demo-editors';
+import { perfCount } from '../../scripts/tact-perf';
 import { expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
 
 // The underlines and the hover card in the page, in real Chromium with the built extension.
@@ -111,7 +112,7 @@ function card(page: Page) {
   });
 }
 
-const marks = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
+const marks = perfCount;
 
 async function clickButton(page: Page, pick: (b: { action: string; reason: string; text: string }) => boolean) {
   const shown = await card(page);
