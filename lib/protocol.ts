@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FLAG_REASONS } from './flag-reasons';
 import type { Verdict } from './classify/verdict';
+import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, LOCALES, SEVERITIES, TONES } from './phrasebook/vocabulary';
 
 // Every message between content script, background and side panel is declared here, once.
 // Schemas use zod/mini so the content script stays small; receivers validate with them.
@@ -126,11 +127,45 @@ export interface ProtocolMap {
  */
 export const DRAFT_PORT = 'tact-draft';
 
-export const draftRequestSchema = z.object({ seq: z.number(), snapshot: draftSnapshotSchema });
+/** `rules`: the version of the rules the content script matches with locally, if any. */
+export const draftRequestSchema = z.object({ seq: z.number(), snapshot: draftSnapshotSchema, rules: z.optional(z.string()) });
 export type DraftRequest = z.infer<typeof draftRequestSchema>;
 
-/** `findings` is null when the background could not analyse the draft. */
-export const draftReplySchema = z.object({ seq: z.number(), findings: z.nullable(z.array(findingSchema)) });
+/** What decides a draft's findings besides its text (lib/draft-analysis.ts). */
+export const draftContextSchema = z.object({
+  channel: z.nullable(z.enum(CHANNELS)),
+  tones: z.array(z.enum(TONES)),
+  type: z.nullable(z.enum(CUSTOMER_TYPES)),
+  minSeverity: z.enum(SEVERITIES),
+  dismissed: z.array(z.string()),
+});
+
+/** A phrasebook entry without its inline tests: what the content script compiles to match locally. */
+export const ruleEntrySchema = z.object({
+  id: z.string(),
+  avoid: z.array(z.string()),
+  prefer: z.array(z.string()),
+  why: z.string(),
+  severity: z.enum(SEVERITIES),
+  when: z.optional(
+    z.object({ tones: z.optional(z.array(z.enum(TONES))), types: z.optional(z.array(z.enum(CUSTOMER_TYPES))), channel: z.optional(z.enum(CHANNELS)) }),
+  ),
+  source: z.string(),
+  locale: z.enum(LOCALES),
+  category: z.enum(CATEGORIES),
+});
+
+/**
+ * `findings` is null when the background could not analyse the draft. `context` is what it used,
+ * for the content script to match the next drafts of the same conversation itself; `rules` come
+ * when the content script's version differs from the background's.
+ */
+export const draftReplySchema = z.object({
+  seq: z.number(),
+  findings: z.nullable(z.array(findingSchema)),
+  context: z.optional(draftContextSchema),
+  rules: z.optional(z.object({ version: z.string(), entries: z.array(ruleEntrySchema) })),
+});
 export type DraftReply = z.infer<typeof draftReplySchema>;
 
 /** The side panel subscribes to one tab over a long-lived port of this name. */

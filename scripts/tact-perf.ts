@@ -7,6 +7,8 @@ import type { CDPSession, Page } from 'playwright-core';
 export interface PerfEntry {
   name: 'tact:analyse' | 'tact:findings' | 'tact:underlined';
   at: number;
+  /** On tact:findings: matched in the page ('local') or answered by the worker ('background'). */
+  source?: 'local' | 'background';
 }
 
 interface Reader {

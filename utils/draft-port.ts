@@ -1,22 +1,23 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DRAFT_PORT, draftReplySchema, type DraftSnapshot, type Finding } from '@/lib/protocol';
+import { DRAFT_PORT, draftReplySchema, type DraftReply, type DraftSnapshot } from '@/lib/protocol';
 
 /**
- * The content script's side of DRAFT_PORT: send a snapshot, get its findings. The port is opened
+ * The content script's side of DRAFT_PORT: send a snapshot (and the version of the rules it holds),
+ * get the background's reply. The port is opened
  * on first use and again after the worker was stopped (which closes it); a request cut off that
  * way is sent once more on a fresh port, which wakes the worker, so no draft goes unanalysed.
  */
-export function draftChannel(): (snapshot: DraftSnapshot) => Promise<Finding[] | null> {
+export function draftChannel(): (snapshot: DraftSnapshot, rules?: string) => Promise<DraftReply | null> {
   let port: Browser.runtime.Port | null = null;
   let seq = 0;
-  const pending = new Map<number, (reply: Finding[] | null | 'lost') => void>();
+  const pending = new Map<number, (reply: DraftReply | 'lost') => void>();
 
   const open = () => {
     const p = browser.runtime.connect({ name: DRAFT_PORT });
     p.onMessage.addListener((raw: unknown) => {
       const reply = draftReplySchema.safeParse(raw);
       if (!reply.success) return;
-      pending.get(reply.data.seq)?.(reply.data.findings);
+      pending.get(reply.data.seq)?.(reply.data);
       pending.delete(reply.data.seq);
     });
     p.onDisconnect.addListener(() => {
@@ -27,12 +28,12 @@ export function draftChannel(): (snapshot: DraftSnapshot) => Promise<Finding[] |
     return p;
   };
 
-  const once = (snapshot: DraftSnapshot) =>
-    new Promise<Finding[] | null | 'lost'>((resolve) => {
+  const once = (snapshot: DraftSnapshot, rules?: string) =>
+    new Promise<DraftReply | 'lost'>((resolve) => {
       const id = ++seq;
       pending.set(id, resolve);
       try {
-        (port ??= open()).postMessage({ seq: id, snapshot });
+        (port ??= open()).postMessage({ seq: id, snapshot, rules });
       } catch {
         pending.delete(id);
         port = null;
@@ -40,10 +41,10 @@ export function draftChannel(): (snapshot: DraftSnapshot) => Promise<Finding[] |
       }
     });
 
-  return async (snapshot) => {
-    const first = await once(snapshot);
+  return async (snapshot, rules) => {
+    const first = await once(snapshot, rules);
     if (first !== 'lost') return first;
-    const second = await once(snapshot);
+    const second = await once(snapshot, rules);
     return second === 'lost' ? null : second;
   };
 }

@@ -1,9 +1,7 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { browser } from 'wxt/browser';
 import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
-import { toFindings } from '@/lib/findings';
-import { atLeast } from '@/lib/severity';
-import { dismissalKey } from '@/lib/storage/db';
+import { findingsIn, ruleEntries, rulesVersion, type DraftContext } from '@/lib/draft-analysis';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
 import { detectLanguage } from '@/lib/classify/language';
@@ -55,24 +53,34 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     return found;
   }
 
-  async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<Finding[]> {
+  async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<{ findings: Finding[]; context: DraftContext }> {
     const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId)]);
     const verdict = verdictFor(snapshot.customer);
-    const matches = ctx.phrasebook
-      .match(snapshot.draft, {
-        channel: snapshot.channel ?? null,
-        tones: verdict?.tones.filter((t) => t.score >= TONE_FIRES_AT).map((t) => t.tone),
-        type: verdict?.customerType?.type ?? null,
-      })
-      .filter((m) => atLeast(m.entry.severity, settings.minSeverity) && !dismissed.has(dismissalKey(m.entry.id, m.text)));
-    const findings = toFindings(matches);
+    const context: DraftContext = {
+      channel: snapshot.channel ?? null,
+      tones: verdict?.tones.filter((t) => t.score >= TONE_FIRES_AT).map((t) => t.tone) ?? [],
+      type: verdict?.customerType?.type ?? null,
+      minSeverity: settings.minSeverity,
+      dismissed: [...dismissed],
+    };
+    const findings = findingsIn(ctx.phrasebook, snapshot.draft, context);
     const draftLanguage = findings.length === 0 ? languageOf(snapshot.draft) : null;
     // Panels hear of the state at once; the content script need not wait for it to reach storage.
     ctx.states
       .set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() })
       .catch((err: unknown) => console.warn('[tact] could not keep the tab state', err));
-    return findings;
+    return { findings, context };
   }
+
+  // The rules the content script matches with, sent to it when its version is not this one.
+  let rules: DraftReply['rules'] | undefined;
+  const rulesFor = (held: string | undefined) => {
+    if (!rules) {
+      const entries = ruleEntries(ctx.phrasebook.entries);
+      rules = { version: rulesVersion(entries), entries };
+    }
+    return held === rules.version ? undefined : rules;
+  };
 
   // The content script's settled drafts arrive over DRAFT_PORT (see utils/draft-port.ts).
   browser.runtime.onConnect.addListener((port) => {
@@ -81,12 +89,15 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
       const req = draftRequestSchema.safeParse(raw);
       const tabId = port.sender?.tab?.id;
       if (!req.success || tabId == null) return;
-      const findings = await analyse(tabId, req.data.snapshot).catch((err: unknown) => {
+      const analysed = await analyse(tabId, req.data.snapshot).catch((err: unknown) => {
         console.warn('[tact] could not analyse the draft', err);
         return null;
       });
+      const reply: DraftReply = analysed
+        ? { seq: req.data.seq, findings: analysed.findings, context: analysed.context, rules: rulesFor(req.data.rules) }
+        : { seq: req.data.seq, findings: null };
       try {
-        port.postMessage({ seq: req.data.seq, findings } satisfies DraftReply);
+        port.postMessage(reply);
       } catch {
         // The tab went away meanwhile.
       }
@@ -108,7 +119,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     if (!state) return;
     dismissals.delete(state.conversationId);
     const { tabId: _t, findings: _f, verdict: _v, draftLanguage: _l, updatedAt: _u, ...snapshot } = state;
-    const findings = await analyse(tabId, snapshot);
+    const { findings } = await analyse(tabId, snapshot);
     await sendMessage('showFindings', findings, tabId).catch(() => {});
   };
 }

@@ -7,6 +7,7 @@ import { replaceRequestSchema, type DraftSnapshot, type FeedbackRequest, type Fi
 import { sentenceAround } from '@/lib/sentence';
 import { InlineSuggestions } from '@/lib/inline/inline-suggestions';
 import { locatorFor } from '@/lib/inline/locators';
+import { LocalAnalysis } from '@/lib/local-analysis';
 import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOMER_MESSAGES } from '@/lib/limits';
 import { HELPDESK_MATCHES, LOCAL_MATCHES } from '@/lib/hosts';
 import { browser } from 'wxt/browser';
@@ -37,11 +38,14 @@ const reported = new Set<string>();
  * see (scripts/tact-perf.ts reads it over CDP). Not performance.mark: each mark cost ~0.2 ms of
  * the page's main thread in Chromium 156 (profiled), more than the rest of the analysis.
  */
-function perfMark(name: 'tact:analyse' | 'tact:findings' | 'tact:underlined') {
+function perfMark(name: 'tact:analyse' | 'tact:findings' | 'tact:underlined', source?: 'local' | 'background') {
   if (!document.documentElement.hasAttribute('data-tact-perf')) return;
-  const log = ((globalThis as { __tactPerf?: { name: string; at: number }[] }).__tactPerf ??= []);
-  log.push({ name, at: performance.now() });
+  const log = ((globalThis as { __tactPerf?: { name: string; at: number; source?: string }[] }).__tactPerf ??= []);
+  log.push({ name, at: performance.now(), source });
 }
+
+/** Whether two lists of findings underline the same things. */
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]) => a.length === b.length && a.every((f, i) => f.key === b[i]!.key);
 
 /** Origins the user enabled in the settings (read raw: the content script carries no zod). */
 async function enabledOrigins(): Promise<string[]> {
@@ -110,8 +114,8 @@ export default defineContentScript({
 
     // Underline only what still matches the text: a reply that arrives after more typing is dropped.
     let analysedDraft = '';
-    const underline = (findings: Finding[]) => {
-      perfMark('tact:findings');
+    const underline = (findings: Finding[], source: 'local' | 'background') => {
+      perfMark('tact:findings', source);
       const el = currentEditor();
       const bridge = bridgeOf(el);
       const locator = el && bridge && quietly('locating text in the editor', () => locatorFor(el, bridge, inline.layoutRoot), null);
@@ -123,6 +127,8 @@ export default defineContentScript({
     };
 
     const sendDraft = draftChannel();
+    // Rules arrive with the background's first answer; compiling them waits for a quiet moment.
+    const local = new LocalAnalysis((fn) => (window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 2_000 }) : setTimeout(fn, 50)));
     const analyse = debounce(() => {
       if (composing || !ctx.isValid) return;
       perfMark('tact:analyse');
@@ -131,7 +137,16 @@ export default defineContentScript({
       // The underlines stay until the new findings replace them: clearing them here cost the page
       // a frame per analysis and made them blink while the agent typed.
       analysedDraft = snap.draft;
-      sendDraft(snap).then((findings) => findings && underline(findings), () => {});
+      const mine = quietly('matching the draft', () => local.findings(snap), null);
+      if (mine) underline(mine, 'local');
+      sendDraft(snap, local.version).then(
+        (reply) => {
+          if (!reply) return;
+          local.learn(snap, reply);
+          if (reply.findings && !(mine && sameFindings(mine, reply.findings))) underline(reply.findings, 'background');
+        },
+        () => {},
+      );
     }, DRAFT_DEBOUNCE_MS);
 
     const onInput = (e: Event) => {
@@ -183,7 +198,10 @@ export default defineContentScript({
       const req = replaceRequestSchema.parse(data);
       return replace(req.start, req.end, req.expected, req.replacement);
     });
-    onMessage('showFindings', ({ data }) => underline(data));
+    onMessage('showFindings', ({ data }) => {
+      local.forgetContext(); // what the agent dismissed changed: ask the background before matching here again
+      underline(data, 'background');
+    });
 
     analyse(); // show the customer's side at once, before the agent types
   },

@@ -3,7 +3,8 @@ import { COMMON_WORDS } from './common-words';
 import { PhrasebookError, type PhrasebookProblem } from './errors';
 import { fileOf } from './origin';
 import { compilePattern, PatternError, sequenceKey, type Element } from './pattern';
-import { SEVERITIES, type Channel, type CustomerType, type Entry, type Locale, type Tone } from './schema';
+import type { Entry } from './schema';
+import { SEVERITIES, type Channel, type CustomerType, type Locale, type Tone } from './vocabulary';
 import { fillTemplate, parseTemplate, placeholdersOf, startsCapitalised, type Template } from './suggestion';
 import { NOT_FIRST, NOT_LAST, scanTokens, SENTENCE_START } from './tokenize';
 

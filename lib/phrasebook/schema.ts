@@ -1,59 +1,16 @@
 import { z } from 'zod';
+import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, LOCALES, SEVERITIES, TONES, type Category, type Locale } from './vocabulary';
 
 // The phrasebook's file format. Schema first, types derived: the same schema validates the
 // shipped files, QA leads' imports and the JSON Schema that editors use (scripts/gen-phrasebook.ts).
 
-export const LOCALES = ['en', 'zh', 'sv'] as const;
+export * from './vocabulary';
 export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
-
-/** The step of complaint handling an entry serves; one file per locale and category. */
-export const CATEGORIES = [
-  'listen',
-  'empathise',
-  'apologise',
-  'blame',
-  'policy-speak',
-  'certainty',
-  'timing',
-  'follow-up',
-  'abuse',
-  'register',
-  'rushing',
-  'argue',
-] as const;
 export const categorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof categorySchema>;
-
-export const SEVERITIES = ['hint', 'warning', 'risk'] as const;
 export const severitySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof severitySchema>;
-
-export const TONES = [
-  'angry',
-  'frustrated',
-  'anxious',
-  'confused',
-  'disappointed',
-  'sad',
-  'impatient',
-  'sarcastic',
-  'neutral',
-  'polite',
-  'satisfied',
-  'enthusiastic',
-  'abusive',
-] as const;
 export const toneSchema = z.enum(TONES);
-export type Tone = z.infer<typeof toneSchema>;
-
-/** The seeds' four kinds of complaining customer, plus abusive. */
-export const CUSTOMER_TYPES = ['active-hater', 'extreme-critic', 'loyal-at-risk', 'enthusiast', 'abusive'] as const;
 export const customerTypeSchema = z.enum(CUSTOMER_TYPES);
-export type CustomerType = z.infer<typeof customerTypeSchema>;
-
-export const channelSchema = z.enum(['chat', 'email']);
-export type Channel = z.infer<typeof channelSchema>;
+export const channelSchema = z.enum(CHANNELS);
 
 const text = z.string().trim().min(1);
 

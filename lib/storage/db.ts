@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { feedbackSchema, type Feedback } from './feedback';
+import { dismissalKey } from '../draft-analysis';
 
 /**
  * Tact's IndexedDB, shared by the side panel, the settings/studio pages and the worker (one origin).
@@ -35,5 +36,3 @@ export class TactDb extends Dexie {
   }
 }
 
-/** A dismissal holds for the same entry on the same words, wherever they move in the draft. */
-export const dismissalKey = (entryId: string, phrase: string) => `${entryId}\u0000${phrase.toLowerCase()}`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { buildDemoEditors } from '../../scripts/build-demo-editors';
-import { perfCount } from '../../scripts/tact-perf';
+import { perfCount, tactPerf } from '../../scripts/tact-perf';
 import { expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
 
 // The underlines and the hover card in the page, in real Chromium with the built extension.
@@ -315,6 +315,24 @@ describe('inline underlines in the demo helpdesk (textarea, drawn in a shadow ro
     // Scrolled out of the box's view: nothing is drawn over the rest of the page.
     await page.evaluate(() => ((document.querySelector('#reply') as HTMLTextAreaElement).scrollTop = 0));
     await expect.poll(() => underlines(page), { timeout: 5_000 }).toEqual([]);
+    await page.close();
+    await panel.close();
+  });
+
+  test('once the background has answered, the page underlines by itself, and the background agrees', async () => {
+    const { page, panel } = await open('T-1043');
+    await typeDraft(page, 'Thanks for writing.');
+    await expect.poll(() => marks(page, 'tact:findings'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500); // the rules compile in an idle moment
+    await page.keyboard.type(` ${RISKY}`, { delay: 2 });
+    const draft = `Thanks for writing. ${RISKY}`;
+    await expect.poll(() => underlines(page).then(spans), { timeout: 10_000 }).toEqual(spansOf(draft));
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(draft));
+    const log = await tactPerf(page);
+    const last = log.findLastIndex((e) => e.name === 'tact:analyse');
+    // Found in the page in the same moment the analysis began; the background's answer, the
+    // same findings, drew nothing again.
+    expect(log.slice(last + 1).map((e) => `${e.name}${e.source ? `:${e.source}` : ''}`)).toEqual(['tact:findings:local', 'tact:underlined']);
     await page.close();
     await panel.close();
   });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
-import { TactDb, dismissalKey } from '../../lib/storage/db';
+import { TactDb } from '../../lib/storage/db';
+import { dismissalKey } from '../../lib/draft-analysis';
 import { sentenceAround } from '../../lib/sentence';
 
 let n = 0;
