@@ -12,7 +12,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DATASETS, load, type DatasetSpec, type Example } from './eval/data';
-import { bestCuts, cut, precisionFor, scoresOf } from './eval/metrics';
+import { bestCuts, cut, precisionFor, scoresOf, wilson } from './eval/metrics';
 import { PEERS, TACT, TACT_LEXICON_ONLY, type Output, type System } from './eval/systems';
 
 interface Row {
@@ -107,11 +107,13 @@ function main() {
   out.push('\n### Abuse verdict on offensive-en (abuse.level != none, not tuned)\n');
   out.push('Only abuse aimed at a person counts (insult at someone, swearing at the reader, any threat); OLID "offensive" also covers');
   out.push('swearing and insults aimed at no one, so recall is low by design. The rules were shaped on TRAIN (scripts/eval/abuse-dev.ts).\n');
-  out.push('| system | split | flagged | precision | recall |');
-  out.push('| --- | --- | ---: | ---: | ---: |');
+  out.push('| system | split | flagged | precision | precision, 95% interval (Wilson) | recall |');
+  out.push('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const a of abuseRows)
-    for (const split of ['train', 'test'] as const)
-      out.push(`| ${a.system} | ${split.toUpperCase()} | ${a[split].predicted} | ${a[split].precision.toFixed(3)} | ${a[split].recall.toFixed(3)} |`);
+    for (const split of ['train', 'test'] as const) {
+      const [lo, hi] = wilson(Math.round(a[split].precision * a[split].predicted), a[split].predicted);
+      out.push(`| ${a.system} | ${split.toUpperCase()} | ${a[split].predicted} | ${a[split].precision.toFixed(3)} | ${lo.toFixed(2)}–${hi.toFixed(2)} | ${a[split].recall.toFixed(3)} |`);
+    }
 
   out.push('\n### Mappings (label order is low score to high score)\n');
   for (const r of rows) out.push(`- ${r.dataset} · ${r.system}: ${r.mapping}`);
@@ -139,7 +141,9 @@ function main() {
   if (abuse)
     check(
       abuse.test.precision >= 0.9,
-      `abuse verdict precision/recall on offensive-en TEST ${abuse.test.precision.toFixed(3)} / ${abuse.test.recall.toFixed(3)}, ${abuse.test.predicted} flagged (goal precision >= 0.9; TRAIN ${abuse.train.precision.toFixed(3)} / ${abuse.train.recall.toFixed(3)})`,
+      `abuse verdict precision/recall on offensive-en TEST ${abuse.test.precision.toFixed(3)} / ${abuse.test.recall.toFixed(3)}, ${abuse.test.predicted} flagged, ` +
+        `precision 95% interval ${wilson(Math.round(abuse.test.precision * abuse.test.predicted), abuse.test.predicted).map((x) => x.toFixed(2)).join('–')} ` +
+        `(goal precision >= 0.9; TRAIN ${abuse.train.precision.toFixed(3)} / ${abuse.train.recall.toFixed(3)})`,
     );
   const tactRows = rows.filter((r) => r.system === TACT.name);
   const worstMs = Math.max(...tactRows.map((r) => r.msPerMessage));

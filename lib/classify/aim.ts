@@ -61,7 +61,7 @@ const EN: Words = {
   third: new Set(['he', 'she', "he's", "she's", 'hes', 'shes', 'him']),
   inherent: /^(?:fuck you|fuck u|screw you|go fuck yourself|fuck off|shut up|shut the fuck up|stfu|go to hell|bite me|kiss my ass|suck my|piece of shit)$/i,
   personNoun:
-    /^(?:idiot|moron|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman)$/i,
+    /^(?:idiot|moron|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole)$/i,
   person: /^(?:woman|man|guy|girl|boy|person|kid|lady|dude|bitch|child|human|human being|creature|individual|teenager|agent|rep|manager|employee|driver|fella|bloke)$/i,
   determiner: new Set(['a', 'an', 'this', 'that', 'what', 'such']),
   copula: new Set(['is', 'was', "'s", 'be', 'being', 'seems', 'sounds', 'looks']),
@@ -91,6 +91,9 @@ const ZH_SECOND = /你|您/;
 const ZH_THIRD = /[他她]/;
 /** Aimed by themselves: "滚", "去死", "操你". */
 const ZH_INHERENT = /^(?:滚|滚蛋|去死|操你|草你|狗日)$/;
+
+/** Insults that also judge a thing or a firm: abuse only when said of "you", "he" or "she". */
+const SITUATIONAL = /^(?:disgrace|disgraces|fraud|frauds|phony|phonies|racist|racists)$/i;
 
 /** Swearing that takes an object: "fuck your company", "screw your policy", "fan ta er". */
 const SWEAR_VERB = /^(?:fuck|f\*ck|f\*\*k|fck|fuk|screw|knulla)$/i;
@@ -153,6 +156,9 @@ export function aimOf(input: AimInput): Aimed | 'self' | undefined {
   if (!aim || aim === 'self') return aim;
   let level = input.level;
   const text = input.view.slice(input.start, input.end).trim();
+  // "What a disgrace!", "this is fraud", "the company is a fraud" judge a thing or a firm; only
+  // "you are a disgrace", "he is a fraud" call a person one.
+  if (input.language === 'en' && SITUATIONAL.test(text) && aim !== 'second' && aim !== 'third') return undefined;
   // "your ass" is swearing at the reader; "an ass" calls them one.
   const nouns = input.language === 'sv' ? SV.personNoun : EN.personNoun;
   const named = input.language !== 'zh' && (nouns.test(text) || nouns.test(text.replace(/e?s$/i, ''))) && !(aim === 'second' && /^(?:ass|arse)$/i.test(text));
@@ -167,11 +173,14 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   if (view[start - 1] === '#') return undefined;
   if (language === 'zh') return aimZh(view, start, end, text, level);
   const w = language === 'sv' ? SV : EN;
-  if (w.inherent.test(text)) return 'inherent';
   const [cs, ce] = clause(view, start, end);
   const before = words(view.slice(cs, start));
   const after = words(view.slice(end, ce));
   const inside = words(text);
+  // "put up or shut up" is an idiom, said to no one.
+  if (w.inherent.test(text)) return language === 'en' && text === 'shut up' && before.at(-1) === 'or' ? undefined : 'inherent';
+  // "your shit" is the reader's stuff ("editing your shit"); "you're full of shit" is aimed, below.
+  if (language === 'en' && /^(?:shit|crap)$/.test(text) && /^(?:your|ur|yo)$/.test(before.at(-1) ?? '')) return undefined;
   // "ass" names a person only as "an ass", "what an ass" at the end of a phrase; "a big ass house",
   // "kick ass", "bum ass X" are slang.
   const slangAss = language === 'en' && /^(?:ass|arse)$/.test(text);
@@ -192,7 +201,10 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   const window = before.slice(insult ? -5 : -3);
   for (let k = window.length - 1; k >= 0; k--) {
     if (w.self.has(window[k]!)) return 'self';
-    if (w.second.has(window[k]!)) return 'second';
+    // "your company is a fraud" judges the firm; "you are a fraud" the person.
+    if (w.second.has(window[k]!)) return language === 'en' && SITUATIONAL.test(text) && /^(?:your|ur|yours)$/.test(window[k]!) ? undefined : 'second';
+    // "we all know he's stupid": he is meant, not we (see 'third' below).
+    if (w.third.has(window[k]!)) break;
   }
   // "idiots like you"; "fuck your company", "what the fuck is wrong with you".
   if (insult ? /^(?:like|than)$/.test(after[0] ?? '') && w.second.has(after[1] ?? '') : SWEAR_VERB.test(text) && w.second.has(after[0] ?? '')) return 'second';

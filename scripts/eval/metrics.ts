@@ -19,6 +19,19 @@ export function precisionFor(gold: readonly string[], pred: readonly string[], l
   return { precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0, predicted: tp + fp };
 }
 
+/**
+ * Wilson score interval (95%) for a proportion of `hits` in `n`: how far a precision measured on
+ * a few flagged messages can be from the detector's true precision.
+ */
+export function wilson(hits: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = hits / n;
+  const mid = p + (z * z) / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const den = 1 + (z * z) / n;
+  return [(mid - half) / den, (mid + half) / den];
+}
+
 export function f1For(gold: readonly string[], pred: readonly string[], label: string): number {
   const { precision, recall } = precisionFor(gold, pred, label);
   return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;

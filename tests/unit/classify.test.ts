@@ -199,6 +199,16 @@ describe('abuse', () => {
     ['en', 'my husband is an idiot and ordered the wrong size', 'none'],
     ['en', 'Your new dashboard kicks ass', 'none'],
     ['en', 'shut up and take my money', 'none'],
+    // Words that also judge a thing count only said of a person; the nearest person word decides.
+    ['en', 'You are a disgrace to this company.', 'insult'],
+    ['en', 'he is a fraud', 'insult'],
+    ['en', 'What a disgrace! Three weeks and no refund.', 'none'],
+    ['en', 'This is fraud, I never made that payment.', 'none'],
+    ['en', 'Your company is a fraud.', 'none'],
+    ['en', "we all know he's stupid", 'insult'],
+    ['en', 'you are a narcissist', 'insult'],
+    ['en', 'Put up or shut up.', 'none'],
+    ['en', 'Somebody has been editing your shit again', 'none'],
     // Threats always count.
     ['en', "I'll kill you", 'threat'],
     ['en', 'watch your back', 'threat'],
