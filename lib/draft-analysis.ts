@@ -24,7 +24,7 @@ export interface DraftContext {
 /** A dismissal holds for the same entry on the same words, wherever they move in the draft. */
 export const dismissalKey = (entryId: string, phrase: string) => `${entryId}\u0000${phrase.toLowerCase()}`;
 
-export function findingsIn(phrasebook: CompiledPhrasebook, draft: string, ctx: DraftContext): Finding[] {
+export function findingsIn(phrasebook: Pick<CompiledPhrasebook, 'match'>, draft: string, ctx: DraftContext): Finding[] {
   const dismissed = new Set(ctx.dismissed);
   const matches = phrasebook
     .match(draft, { channel: ctx.channel, tones: ctx.tones, type: ctx.type })

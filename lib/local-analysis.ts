@@ -1,4 +1,5 @@
 import { compilePhrasebook, type CompiledPhrasebook } from './phrasebook/engine';
+import { sentenceCachedMatcher } from './phrasebook/sentence-cache';
 import { contextKey, findingsIn, type DraftContext } from './draft-analysis';
 import type { DraftReply, DraftSnapshot, Finding } from './protocol';
 
@@ -10,7 +11,7 @@ import type { DraftReply, DraftSnapshot, Finding } from './protocol';
  * local one whenever they differ (new rules, settings or dismissals it knew of first).
  */
 export class LocalAnalysis {
-  private rules: { version: string; phrasebook: CompiledPhrasebook } | null = null;
+  private rules: { version: string; phrasebook: Pick<CompiledPhrasebook, 'match'> } | null = null;
   private context: { key: string; value: DraftContext } | null = null;
   private compiling: string | null = null;
 
@@ -37,7 +38,8 @@ export class LocalAnalysis {
     this.defer(() => {
       if (this.compiling !== rules.version) return; // newer rules came meanwhile
       this.compiling = null;
-      this.rules = { version: rules.version, phrasebook: compilePhrasebook(rules.entries, { skipInvalid: true }) };
+      // Only the sentence being edited is matched again on each keystroke.
+      this.rules = { version: rules.version, phrasebook: sentenceCachedMatcher(compilePhrasebook(rules.entries, { skipInvalid: true })) };
     });
   }
 

@@ -127,8 +127,16 @@ export interface ProtocolMap {
  */
 export const DRAFT_PORT = 'tact-draft';
 
-/** `rules`: the version of the rules the content script matches with locally, if any. */
-export const draftRequestSchema = z.object({ seq: z.number(), snapshot: draftSnapshotSchema, rules: z.optional(z.string()) });
+/**
+ * `rules`: the version of the rules the content script matches with locally, if any; `found`: the
+ * keys of the findings it found itself for this snapshot (findingKeys), if it did.
+ */
+export const draftRequestSchema = z.object({
+  seq: z.number(),
+  snapshot: draftSnapshotSchema,
+  rules: z.optional(z.string()),
+  found: z.optional(z.string()),
+});
 export type DraftRequest = z.infer<typeof draftRequestSchema>;
 
 /** What decides a draft's findings besides its text (lib/draft-analysis.ts). */
@@ -163,10 +171,15 @@ export const ruleEntrySchema = z.object({
 export const draftReplySchema = z.object({
   seq: z.number(),
   findings: z.nullable(z.array(findingSchema)),
+  /** The findings are those the content script said it found: they are not sent again (`findings` is empty). */
+  unchanged: z.optional(z.boolean()),
   context: z.optional(draftContextSchema),
   rules: z.optional(z.object({ version: z.string(), entries: z.array(ruleEntrySchema) })),
 });
 export type DraftReply = z.infer<typeof draftReplySchema>;
+
+/** What a list of findings underlines, as one string: equal strings, equal underlines. */
+export const findingKeys = (findings: readonly Pick<Finding, 'key'>[]) => findings.map((f) => f.key).join(',');
 
 /** The side panel subscribes to one tab over a long-lived port of this name. */
 export const PANEL_PORT = 'tact-panel';

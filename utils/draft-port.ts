@@ -7,7 +7,7 @@ import { DRAFT_PORT, draftReplySchema, type DraftReply, type DraftSnapshot } fro
  * on first use and again after the worker was stopped (which closes it); a request cut off that
  * way is sent once more on a fresh port, which wakes the worker, so no draft goes unanalysed.
  */
-export function draftChannel(): (snapshot: DraftSnapshot, rules?: string) => Promise<DraftReply | null> {
+export function draftChannel(): (snapshot: DraftSnapshot, rules?: string, found?: string) => Promise<DraftReply | null> {
   let port: Browser.runtime.Port | null = null;
   let seq = 0;
   const pending = new Map<number, (reply: DraftReply | 'lost') => void>();
@@ -28,12 +28,12 @@ export function draftChannel(): (snapshot: DraftSnapshot, rules?: string) => Pro
     return p;
   };
 
-  const once = (snapshot: DraftSnapshot, rules?: string) =>
+  const once = (snapshot: DraftSnapshot, rules?: string, found?: string) =>
     new Promise<DraftReply | 'lost'>((resolve) => {
       const id = ++seq;
       pending.set(id, resolve);
       try {
-        (port ??= open()).postMessage({ seq: id, snapshot, rules });
+        (port ??= open()).postMessage({ seq: id, snapshot, rules, found });
       } catch {
         pending.delete(id);
         port = null;
@@ -41,10 +41,10 @@ export function draftChannel(): (snapshot: DraftSnapshot, rules?: string) => Pro
       }
     });
 
-  return async (snapshot, rules) => {
-    const first = await once(snapshot, rules);
+  return async (snapshot, rules, found) => {
+    const first = await once(snapshot, rules, found);
     if (first !== 'lost') return first;
-    const second = await once(snapshot, rules);
+    const second = await once(snapshot, rules, found);
     return second === 'lost' ? null : second;
   };
 }

@@ -1,6 +1,6 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { browser } from 'wxt/browser';
-import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
+import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, findingKeys, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
 import { findingsIn, ruleEntries, rulesVersion, type DraftContext } from '@/lib/draft-analysis';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
@@ -93,8 +93,11 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
         console.warn('[tact] could not analyse the draft', err);
         return null;
       });
+      // The page found the same with the same rules (the usual case once it has them): say so, not them again.
+      const rules = rulesFor(req.data.rules);
+      const unchanged = analysed != null && !rules && req.data.found === findingKeys(analysed.findings);
       const reply: DraftReply = analysed
-        ? { seq: req.data.seq, findings: analysed.findings, context: analysed.context, rules: rulesFor(req.data.rules) }
+        ? { seq: req.data.seq, findings: unchanged ? [] : analysed.findings, unchanged, context: analysed.context, rules }
         : { seq: req.data.seq, findings: null };
       try {
         port.postMessage(reply);

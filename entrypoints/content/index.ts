@@ -3,7 +3,7 @@ import { draftChannel } from '@/utils/draft-port';
 import { adapterFor } from '@/lib/sites';
 import { bridgeFor } from '@/lib/editors';
 import { debounce } from '@/lib/debounce';
-import { replaceRequestSchema, type DraftSnapshot, type FeedbackRequest, type Finding } from '@/lib/protocol';
+import { findingKeys, replaceRequestSchema, type DraftSnapshot, type FeedbackRequest, type Finding } from '@/lib/protocol';
 import { sentenceAround } from '@/lib/sentence';
 import { InlineSuggestions } from '@/lib/inline/inline-suggestions';
 import { locatorFor } from '@/lib/inline/locators';
@@ -44,8 +44,6 @@ function perfMark(name: 'tact:analyse' | 'tact:findings' | 'tact:underlined', so
   log.push({ name, at: performance.now(), source });
 }
 
-/** Whether two lists of findings underline the same things. */
-const sameFindings = (a: readonly Finding[], b: readonly Finding[]) => a.length === b.length && a.every((f, i) => f.key === b[i]!.key);
 
 /** Origins the user enabled in the settings (read raw: the content script carries no zod). */
 async function enabledOrigins(): Promise<string[]> {
@@ -139,11 +137,11 @@ export default defineContentScript({
       analysedDraft = snap.draft;
       const mine = quietly('matching the draft', () => local.findings(snap), null);
       if (mine) underline(mine, 'local');
-      sendDraft(snap, local.version).then(
+      sendDraft(snap, local.version, mine ? findingKeys(mine) : undefined).then(
         (reply) => {
           if (!reply) return;
           local.learn(snap, reply);
-          if (reply.findings && !(mine && sameFindings(mine, reply.findings))) underline(reply.findings, 'background');
+          if (reply.findings && !reply.unchanged) underline(reply.findings, 'background');
         },
         () => {},
       );

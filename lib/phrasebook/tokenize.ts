@@ -158,6 +158,24 @@ export function scanTokens(text: string, sink: TokenSink): void {
   if (wordStart >= 0) emitWord();
 }
 
+/**
+ * Where the text's sentences end: the offset after each sentence break scanTokens sees (and the
+ * text's length). A match never crosses one, so matching each piece on its own finds what matching
+ * the whole finds: the content script matches only the sentence being edited (../local-analysis).
+ */
+export function sentenceEnds(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 128 ? bmp[c]! : classOf(c)) !== BREAK) continue;
+    if (c === 46 && i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) continue;
+    out.push(i + 1);
+  }
+  if (out.at(-1) !== n) out.push(n);
+  return out;
+}
+
 export interface Token {
   word: string;
   start: number;
