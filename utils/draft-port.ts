@@ -2,36 +2,52 @@ import { browser, type Browser } from 'wxt/browser';
 import { DRAFT_PORT, draftReplySchema, type DraftReply, type DraftSnapshot } from '@/lib/protocol';
 
 /**
- * The content script's side of DRAFT_PORT: send a snapshot (and the version of the rules it holds),
- * get the background's reply. The port is opened
- * on first use and again after the worker was stopped (which closes it); a request cut off that
- * way is sent once more on a fresh port, which wakes the worker, so no draft goes unanalysed.
+ * The content script's side of DRAFT_PORT: send a snapshot (with the version of the rules it holds
+ * and the findings it found itself), get the background's reply. The background does not answer
+ * when the page already found what it finds and holds the current context: then the request is
+ * settled, with null, by the next answer or when later requests pile up.
+ *
+ * The port is opened on first use and again after the worker was stopped (which closes it); the
+ * latest request cut off that way is sent once more on a fresh port, which wakes the worker, so no
+ * draft goes unanalysed.
  */
 export function draftChannel(): (snapshot: DraftSnapshot, rules?: string, found?: string) => Promise<DraftReply | null> {
   let port: Browser.runtime.Port | null = null;
   let seq = 0;
-  const pending = new Map<number, (reply: DraftReply | 'lost') => void>();
+  const pending = new Map<number, (reply: DraftReply | null | 'lost') => void>();
+  /** Requests left waiting for an answer that may never come: at most this many. */
+  const WAITING = 20;
 
   const open = () => {
     const p = browser.runtime.connect({ name: DRAFT_PORT });
     p.onMessage.addListener((raw: unknown) => {
       const reply = draftReplySchema.safeParse(raw);
       if (!reply.success) return;
-      pending.get(reply.data.seq)?.(reply.data);
-      pending.delete(reply.data.seq);
+      // Answers come in order: earlier requests still waiting were answered by silence.
+      for (const [id, resolve] of pending) {
+        if (id > reply.data.seq) break;
+        resolve(id === reply.data.seq ? reply.data : null);
+        pending.delete(id);
+      }
     });
     p.onDisconnect.addListener(() => {
       if (port === p) port = null;
-      for (const resolve of pending.values()) resolve('lost');
+      const latest = Math.max(...pending.keys());
+      for (const [id, resolve] of pending) resolve(id === latest ? 'lost' : null);
       pending.clear();
     });
     return p;
   };
 
   const once = (snapshot: DraftSnapshot, rules?: string, found?: string) =>
-    new Promise<DraftReply | 'lost'>((resolve) => {
+    new Promise<DraftReply | null | 'lost'>((resolve) => {
       const id = ++seq;
       pending.set(id, resolve);
+      if (pending.size > WAITING) {
+        const [oldest, settle] = pending.entries().next().value!;
+        pending.delete(oldest);
+        settle(null);
+      }
       try {
         (port ??= open()).postMessage({ seq: id, snapshot, rules, found });
       } catch {

@@ -85,6 +85,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   // The content script's settled drafts arrive over DRAFT_PORT (see utils/draft-port.ts).
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DRAFT_PORT) return;
+    let contextSent = ''; // the context this port's page holds
     port.onMessage.addListener(async (raw: unknown) => {
       const req = draftRequestSchema.safeParse(raw);
       const tabId = port.sender?.tab?.id;
@@ -93,9 +94,13 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
         console.warn('[tact] could not analyse the draft', err);
         return null;
       });
-      // The page found the same with the same rules (the usual case once it has them): say so, not them again.
+      // The page found the same with the same rules (the usual case once it has them): say so, not them
+      // again; and when its context is current too, say nothing: each answer costs the page a task.
       const rules = rulesFor(req.data.rules);
       const unchanged = analysed != null && !rules && req.data.found === findingKeys(analysed.findings);
+      const context = analysed ? JSON.stringify(analysed.context) : '';
+      if (unchanged && context === contextSent) return;
+      contextSent = context;
       const reply: DraftReply = analysed
         ? { seq: req.data.seq, findings: unchanged ? [] : analysed.findings, unchanged, context: analysed.context, rules }
         : { seq: req.data.seq, findings: null };

@@ -112,8 +112,22 @@ export default defineContentScript({
 
     // Underline only what still matches the text: a reply that arrives after more typing is dropped.
     let analysedDraft = '';
+    // What the underlines show now, and where: when the page's own analysis finds the same phrases,
+    // the text up to the last of them unchanged and the editor where it was (most keystrokes: the
+    // agent types after the last flagged phrase), nothing needs drawing. Scrolls and resizes repaint
+    // by themselves (lib/inline).
+    let drawn: { el: Element; place: string; keys: string; upTo: string } | null = null;
+    const placeOf = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return `${r.left},${r.top},${r.width},${r.height},${el.scrollLeft},${el.scrollTop}`;
+    };
     const underline = (findings: Finding[], source: 'local' | 'background') => {
       perfMark('tact:findings', source);
+      const keys = findingKeys(findings);
+      if (source === 'local' && drawn && drawn.el === editor && drawn.keys === keys && analysedDraft.startsWith(drawn.upTo)) {
+        if (quietly('measuring the editor', () => placeOf(drawn!.el), '') === drawn.place) return perfMark('tact:underlined');
+      }
+      drawn = null;
       const el = currentEditor();
       const bridge = bridgeOf(el);
       const locator = el && bridge && quietly('locating text in the editor', () => locatorFor(el, bridge, inline.layoutRoot), null);
@@ -121,6 +135,8 @@ export default defineContentScript({
       // The card gives the focus back to where the agent types: the editable, not a wrapper the site marked.
       const editable = quietly('finding the editable', () => bridge.editable?.(el), null) ?? el;
       quietly('drawing underlines', () => inline.show(editable, findings, locator), undefined);
+      const upTo = analysedDraft.slice(0, Math.max(0, ...findings.map((f) => f.end)));
+      drawn = { el, place: quietly('measuring the editor', () => placeOf(el), ''), keys, upTo };
       perfMark('tact:underlined');
     };
 
