@@ -133,7 +133,9 @@ export const DRAFT_PORT = 'tact-draft';
  */
 export const draftRequestSchema = z.object({
   seq: z.number(),
-  snapshot: draftSnapshotSchema,
+  /** Without `draft`, the draft is the previous request's on this port with `edit` made; without `customer`, its customer messages. */
+  snapshot: z.extend(draftSnapshotSchema, { draft: z.optional(z.string()), customer: z.optional(z.array(customerMessageSchema)) }),
+  edit: z.optional(z.object({ at: z.number(), cut: z.number(), text: z.string() })),
   rules: z.optional(z.string()),
   found: z.optional(z.string()),
 });
@@ -164,7 +166,8 @@ export const ruleEntrySchema = z.object({
 });
 
 /**
- * `findings` is null when the background could not analyse the draft. `context` is what it used,
+ * `findings` is null when the background could not analyse the draft; `resend` asks for the whole
+ * snapshot again (an edit it could not place). `context` is what it used,
  * for the content script to match the next drafts of the same conversation itself; `rules` come
  * when the content script's version differs from the background's.
  */
@@ -173,6 +176,7 @@ export const draftReplySchema = z.object({
   findings: z.nullable(z.array(findingSchema)),
   /** The findings are those the content script said it found: they are not sent again (`findings` is empty). */
   unchanged: z.optional(z.boolean()),
+  resend: z.optional(z.boolean()),
   context: z.optional(draftContextSchema),
   rules: z.optional(z.object({ version: z.string(), entries: z.array(ruleEntrySchema) })),
 });

@@ -2,6 +2,7 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { browser } from 'wxt/browser';
 import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, findingKeys, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
 import { findingsIn, ruleEntries, rulesVersion, type DraftContext } from '@/lib/draft-analysis';
+import { applyEdit } from '@/lib/draft-edit';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
 import { detectLanguage } from '@/lib/classify/language';
@@ -86,11 +87,22 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DRAFT_PORT) return;
     let contextSent = ''; // the context this port's page holds
+    let last: DraftSnapshot | null = null; // what an edit on this port applies to
     port.onMessage.addListener(async (raw: unknown) => {
       const req = draftRequestSchema.safeParse(raw);
       const tabId = port.sender?.tab?.id;
       if (!req.success || tabId == null) return;
-      const analysed = await analyse(tabId, req.data.snapshot).catch((err: unknown) => {
+      const { snapshot: wire, edit } = req.data;
+      const draft = wire.draft ?? (last && edit ? applyEdit(last.draft, edit) : null);
+      const customer = wire.customer ?? last?.customer;
+      if (draft == null || customer == null) {
+        last = null;
+        port.postMessage({ seq: req.data.seq, findings: null, resend: true } satisfies DraftReply);
+        return;
+      }
+      const snapshot: DraftSnapshot = { ...wire, draft, customer };
+      last = snapshot;
+      const analysed = await analyse(tabId, snapshot).catch((err: unknown) => {
         console.warn('[tact] could not analyse the draft', err);
         return null;
       });

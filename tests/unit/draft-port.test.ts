@@ -5,12 +5,12 @@ import type { DraftReply, DraftSnapshot } from '../../lib/protocol';
 // which request each answer settles, what silence means, and what is sent again when the worker stops.
 interface FakePort {
   name: string;
-  sent: { seq: number; found?: string }[];
+  sent: { seq: number; found?: string; snapshot: Partial<DraftSnapshot>; edit?: { at: number; cut: number; text: string } }[];
   message: ((m: unknown) => void)[];
   disconnect: (() => void)[];
   onMessage: { addListener(l: (m: unknown) => void): void };
   onDisconnect: { addListener(l: () => void): void };
-  postMessage(m: { seq: number; found?: string }): void;
+  postMessage(m: FakePort['sent'][number]): void;
 }
 const ports: FakePort[] = [];
 vi.mock('wxt/browser', () => ({
@@ -24,7 +24,7 @@ vi.mock('wxt/browser', () => ({
           disconnect: [],
           onMessage: { addListener: (l) => port.message.push(l) },
           onDisconnect: { addListener: (l) => port.disconnect.push(l) },
-          postMessage: (m) => void port.sent.push(m),
+          postMessage: (m) => void port.sent.push(JSON.parse(JSON.stringify(m))), // as the browser serialises it
         };
         ports.push(port);
         return port;
@@ -80,4 +80,29 @@ test('requests left without an answer do not pile up: past 20, the oldest is set
   const all = Array.from({ length: 21 }, () => send(snap, 'v1', ''));
   expect(await all[0]).toBeNull();
   expect(await settled(all[1]!)).toBe('waiting');
+});
+
+test('after the first request, a draft goes as the edit from the one before, customer messages only when they changed', async () => {
+  const send = draftChannel();
+  void send({ ...snap, customer: [{ text: 'Where is my order?' }] });
+  void send({ ...snap, draft: 'Calm down, please.', customer: [{ text: 'Where is my order?' }] });
+  void send({ ...snap, draft: 'Calm down, please.', customer: [{ text: 'Hello?' }] });
+  const [first, second, third] = ports[0]!.sent;
+  expect(first!.snapshot).toMatchObject({ draft: 'Calm down.', customer: [{ text: 'Where is my order?' }] });
+  expect(second!.snapshot.draft).toBeUndefined();
+  expect(second!.snapshot.customer).toBeUndefined();
+  expect(second!.edit).toEqual({ at: 9, cut: 0, text: ', please' });
+  expect(third!.edit).toEqual({ at: 18, cut: 0, text: '' });
+  expect(third!.snapshot.customer).toEqual([{ text: 'Hello?' }]);
+});
+
+test('when the worker cannot place an edit it asks again, and gets the whole snapshot', async () => {
+  const send = draftChannel();
+  void send(snap);
+  const second = send({ ...snap, draft: 'Calm down now.' });
+  answer(ports[0]!, 2, { findings: null, resend: true });
+  await vi.waitFor(() => expect(ports[0]!.sent).toHaveLength(3));
+  expect(ports[0]!.sent[2]!.snapshot.draft).toBe('Calm down now.');
+  answer(ports[0]!, 3, { findings: [] });
+  expect(await second).toMatchObject({ seq: 3, findings: [] });
 });
