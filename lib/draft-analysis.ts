@@ -25,10 +25,10 @@ export interface DraftContext {
 export const dismissalKey = (entryId: string, phrase: string) => `${entryId}\u0000${phrase.toLowerCase()}`;
 
 export function findingsIn(phrasebook: Pick<CompiledPhrasebook, 'match'>, draft: string, ctx: DraftContext): Finding[] {
-  const dismissed = new Set(ctx.dismissed);
+  const dismissed = ctx.dismissed.length ? new Set(ctx.dismissed) : null;
   const matches = phrasebook
-    .match(draft, { channel: ctx.channel, tones: ctx.tones, type: ctx.type })
-    .filter((m) => atLeast(m.entry.severity, ctx.minSeverity) && !dismissed.has(dismissalKey(m.entry.id, m.text)));
+    .match(draft, ctx)
+    .filter((m) => atLeast(m.entry.severity, ctx.minSeverity) && !dismissed?.has(dismissalKey(m.entry.id, m.text)));
   return toFindings(matches);
 }
 

@@ -76,8 +76,11 @@ export default defineContentScript({
       return el && bridge ? quietly(`reading the ${bridge.id} editor`, () => bridge.read(el), null) : '';
     };
 
+    // Parsed again only when the page moves (single-page apps change it without a reload).
+    let parsed = { href: '', url: new URL(location.href) };
     const snapshot = (): DraftSnapshot | null => {
-      const url = new URL(location.href);
+      if (parsed.href !== location.href) parsed = { href: location.href, url: new URL(location.href) };
+      const url = parsed.url;
       const draft = readDraft(currentEditor());
       const conversationId = quietly('reading the conversation id', () => adapter.conversationId(document, url), null);
       if (draft == null || conversationId == null) return null;

@@ -10,12 +10,17 @@ import { sentenceEnds } from './tokenize';
 export function sentenceCachedMatcher(phrasebook: Pick<CompiledPhrasebook, 'match'>, limit = 2_000): Pick<CompiledPhrasebook, 'match'> {
   let cache = new Map<string, Match[]>();
   let cachedFor = '';
+  let lastCtx: MatchContext | undefined;
   return {
     match(text: string, ctx?: MatchContext): Match[] {
-      const key = JSON.stringify([ctx?.channel ?? null, ctx?.tones ?? null, ctx?.type ?? null, ctx?.locales ?? null]);
-      if (key !== cachedFor) {
-        cache = new Map();
-        cachedFor = key;
+      // The same context object, as while the agent types, needs no second look.
+      if (ctx !== lastCtx || !cachedFor) {
+        lastCtx = ctx;
+        const key = JSON.stringify([ctx?.channel ?? null, ctx?.tones ?? null, ctx?.type ?? null, ctx?.locales ?? null]);
+        if (key !== cachedFor) {
+          cache = new Map();
+          cachedFor = key;
+        }
       }
       const out: Match[] = [];
       let start = 0;
