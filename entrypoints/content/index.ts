@@ -78,6 +78,14 @@ export default defineContentScript({
 
     // Parsed again only when the page moves (single-page apps change it without a reload).
     let parsed = { href: '', url: new URL(location.href) };
+    // The thread rarely changes while the agent types: it is read again only after the page changed
+    // outside the editor (a new message, another ticket), not on every analysis.
+    let thread: DraftSnapshot['customer'] | null = null;
+    const threadWatch = new MutationObserver((records) => {
+      if (thread && records.some((r) => !editor?.contains(r.target))) thread = null;
+    });
+    threadWatch.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    ctx.onInvalidated(() => threadWatch.disconnect());
     const snapshot = (): DraftSnapshot | null => {
       if (parsed.href !== location.href) parsed = { href: location.href, url: new URL(location.href) };
       const url = parsed.url;
@@ -91,9 +99,9 @@ export default defineContentScript({
         channel: quietly('reading the channel', () => adapter.channel(document, url), null) ?? undefined,
         draft: draft.slice(0, MAX_ANALYSED_DRAFT),
         draftLength: draft.length,
-        customer: quietly('reading the customer messages', () => adapter.customerMessages(document, MAX_CUSTOMER_MESSAGES), []).map(
+        customer: (thread ??= quietly('reading the customer messages', () => adapter.customerMessages(document, MAX_CUSTOMER_MESSAGES), []).map(
           (m) => ({ ...m, text: m.text.slice(0, MAX_CUSTOMER_MESSAGE) }),
-        ),
+        )),
       };
     };
 

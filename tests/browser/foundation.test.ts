@@ -28,6 +28,24 @@ describe('foundation: the first suggestion end to end', () => {
     await panel.close();
   });
 
+  test('a message the customer sends while the agent types reaches the panel with the next analysis', async () => {
+    const { page, panel } = await openTicket(t, 'T-1042');
+    await typeDraft(page, 'Thanks for your patience.');
+    await expect.poll(() => panel.getByTestId('customer-latest').textContent()).toContain('close to moving my orders');
+    // The helpdesk appends the new message to the thread, as its live updates do.
+    const newest = 'Hello?? Is anyone there? I am still waiting for an answer.';
+    await page.evaluate((text) => {
+      const last = [...document.querySelectorAll('[data-tact-message][data-author-role=customer]')].at(-1)!;
+      const copy = last.cloneNode(true) as HTMLElement;
+      copy.querySelector('.body')!.textContent = text;
+      last.parentElement!.append(copy);
+    }, newest);
+    await page.keyboard.type(' We are on it.', { delay: 2 });
+    await expect.poll(() => panel.getByTestId('customer-latest').textContent(), { timeout: 10_000 }).toContain('still waiting for an answer');
+    await page.close();
+    await panel.close();
+  });
+
   test('typing a risky phrase shows its suggestion; changing the draft removes it', async () => {
     const { page, panel } = await openTicket(t, 'T-1043');
     const risky = 'Please calm down, that is our policy and I do not know when it will be fixed.';
