@@ -7,6 +7,7 @@ import { compilePhrasebook } from '../lib/phrasebook/engine';
 import { sentenceCachedMatcher } from '../lib/phrasebook/sentence-cache';
 import { clearPatternCache, compilePattern, type Element } from '../lib/phrasebook/pattern';
 import { readPhrasebookDir } from '../lib/phrasebook/read-dir';
+import { prng } from './prng';
 import type { Entry } from '../lib/phrasebook/schema';
 
 /** Support replies as agents write them; some carry the risky phrases a phrasebook flags. */
@@ -42,16 +43,6 @@ const SENTENCES = [
   'If the issue comes back, reply to this email and I will pick it up myself.',
   'I understand your frustration, and I want to make this right for you.',
 ];
-
-/** Small seeded generator, so every run measures the same drafts and the same phrasebook. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function draftOf(bytes: number, seed: number): string {
   const rand = prng(seed);

@@ -44,7 +44,6 @@ function perfMark(name: 'tact:analyse' | 'tact:findings' | 'tact:underlined', so
   log.push({ name, at: performance.now(), source });
 }
 
-
 /** Origins the user enabled in the settings (read raw: the content script carries no zod). */
 async function enabledOrigins(): Promise<string[]> {
   const { settings } = await browser.storage.local.get('settings').catch(() => ({ settings: undefined }));
@@ -132,9 +131,8 @@ export default defineContentScript({
       const r = el.getBoundingClientRect();
       return `${r.left},${r.top},${r.width},${r.height},${el.scrollLeft},${el.scrollTop}`;
     };
-    const underline = (findings: Finding[], source: 'local' | 'background') => {
+    const underline = (findings: Finding[], source: 'local' | 'background', keys = findingKeys(findings)) => {
       perfMark('tact:findings', source);
-      const keys = findingKeys(findings);
       if (source === 'local' && drawn && drawn.el === editor && drawn.keys === keys && analysedDraft.startsWith(drawn.upTo)) {
         if (quietly('measuring the editor', () => placeOf(drawn!.el), '') === drawn.place) return perfMark('tact:underlined');
       }
@@ -163,8 +161,9 @@ export default defineContentScript({
       // a frame per analysis and made them blink while the agent typed.
       analysedDraft = snap.draft;
       const mine = quietly('matching the draft', () => local.findings(snap), null);
-      if (mine) underline(mine, 'local');
-      sendDraft(snap, local.version, mine ? findingKeys(mine) : undefined).then(
+      const found = mine ? findingKeys(mine) : undefined;
+      if (mine) underline(mine, 'local', found);
+      sendDraft(snap, local.version, found).then(
         (reply) => {
           if (!reply) return;
           local.learn(snap, reply);

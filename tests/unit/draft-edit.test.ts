@@ -1,10 +1,7 @@
 import { expect, test } from 'vitest';
+import { prng } from '../../scripts/prng';
 import { applyEdit, editBetween } from '../../lib/draft-edit';
 
-/** A small seeded generator, so a failure can be replayed. */
-function rng(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-}
 const PIECES = ['a', 'b', ' ', '.', '\n', 'é', '好', '😀', '👍🏽', 'calm down'];
 
 test('typing, deleting and pasting: the edit rebuilds the new text from the old, in one span', () => {
@@ -15,7 +12,7 @@ test('typing, deleting and pasting: the edit rebuilds the new text from the old,
 });
 
 test('2,000 random edits round-trip, and no edit splits an emoji into lone surrogates', () => {
-  const random = rng(3);
+  const random = prng(3);
   const pick = () => PIECES[Math.floor(random() * PIECES.length)]!;
   let text = '';
   for (let i = 0; i < 2000; i++) {

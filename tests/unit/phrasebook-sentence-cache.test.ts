@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { prng } from '../../scripts/prng';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
 import { compilePhrasebook, type MatchContext } from '../../lib/phrasebook/engine';
 import { sentenceCachedMatcher } from '../../lib/phrasebook/sentence-cache';
@@ -8,10 +9,6 @@ const { entries } = readPhrasebookDir('phrasebook');
 const phrasebook = compilePhrasebook(entries, { skipInvalid: true });
 const examples = entries.flatMap((e) => [...(e.tests?.match ?? []), ...(e.tests?.noMatch ?? [])]);
 
-/** A small seeded generator, so a failure can be replayed. */
-function rng(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-}
 const SEPARATORS = [' ', '\n', '\n\n', '. ', '! ', '? ', '… ', '。', '！', ', ', ' 3.5 ', '', ' (see 1.2) ', '\r\n', ' - '];
 
 function draft(random: () => number, sentences: number): string {
@@ -31,7 +28,7 @@ describe('sentence-cached matching finds what matching the whole draft finds', (
   ];
 
   test('200 drafts built from every entry’s examples (en, zh, sv) and mixed separators, in three contexts', () => {
-    const random = rng(42);
+    const random = prng(42);
     const cached = sentenceCachedMatcher(phrasebook);
     let matches = 0;
     for (let i = 0; i < 200; i++) {
@@ -46,7 +43,7 @@ describe('sentence-cached matching finds what matching the whole draft finds', (
   });
 
   test('typing a sentence letter by letter: each state matches as the whole text would, with a warm cache', () => {
-    const random = rng(7);
+    const random = prng(7);
     const cached = sentenceCachedMatcher(phrasebook);
     const head = draft(random, 6);
     const typed = 'Unfortunately that is our policy, please calm down and I will get back to you soon.';
