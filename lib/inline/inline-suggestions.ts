@@ -46,7 +46,10 @@ s { opacity: .8; }
 export class InlineSuggestions {
   private readonly host: HTMLElement;
   private readonly root: ShadowRoot;
-  private readonly layer: HTMLDivElement;
+  /** The underline boxes: redrawn as a whole when any of them moved. */
+  private readonly boxesRoot: HTMLDivElement;
+  /** Off-screen layout copies, kept between paints (see layoutRoot). */
+  private readonly scratch: HTMLDivElement;
   private card: HTMLDivElement | null = null;
   private cardFinding: Finding | null = null;
   private editor: Element | null = null;
@@ -71,9 +74,12 @@ export class InlineSuggestions {
     this.root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
-    this.layer = doc.createElement('div');
-    this.layer.className = 'layer';
-    this.root.append(style, this.layer);
+    const layer = doc.createElement('div');
+    layer.className = 'layer';
+    this.boxesRoot = doc.createElement('div');
+    this.scratch = doc.createElement('div');
+    layer.append(this.boxesRoot, this.scratch);
+    this.root.append(style, layer);
     doc.documentElement.append(this.host);
     this.highlightStyle = this.highlights ? this.addHighlightStyle() : null;
 
@@ -133,10 +139,11 @@ export class InlineSuggestions {
   /**
    * Where off-screen layout copies (a textarea's mirror) may be made: inside the fixed layer, so a
    * copy is positioned in viewport coordinates without being a fixed element of its own (each one
-   * added or removed would make Chromium rework the page's compositing layers).
+   * added or removed would make Chromium rework the page's compositing layers), apart from the
+   * underline boxes, so redrawing those leaves the copies alone.
    */
   get layoutRoot(): Node {
-    return this.layer;
+    return this.scratch;
   }
 
   /** Test hook: the keys of what is underlined now. */
@@ -223,7 +230,7 @@ export class InlineSuggestions {
     const key = boxes.map(({ severity, r }) => `${severity} ${r.left} ${r.bottom} ${r.width}`).join('|');
     if (key !== this.boxesKey) {
       this.boxesKey = key;
-      this.layer.replaceChildren(
+      this.boxesRoot.replaceChildren(
         ...boxes.map(({ severity, r }) => {
           const mark = this.doc.createElement('div');
           mark.className = `mark ${severity}`;

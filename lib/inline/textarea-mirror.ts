@@ -2,12 +2,17 @@
 // wrapping) and read where the flagged spans fall. The copy lives in Tact's own shadow root, never
 // in the page's editor.
 //
-// The copy is laid out unscrolled and its rects are kept relative to the field's content, so a
-// scroll or a moved field only shifts them: laying the copy out again on every scroll frame cost
-// ~450 ms a frame on a 1 MB draft (measured in Chromium 156). It holds the text only up to the end
-// of the last span (text after it cannot move it, unless the lines are centred, justified or
-// end-aligned: then up to the end of that line), and is laid out again only when that text, the
-// spans or the field's box change: typing after the last flagged phrase costs no layout at all.
+// The copy is laid out unscrolled and its rects are kept relative to its own box, so a scroll or a
+// moved field only shifts them: laying the copy out again on every scroll frame cost ~450 ms a
+// frame on a 1 MB draft (measured in Chromium 156). It holds the text only up to the end of the
+// last span (text after it cannot move it, unless the lines are centred, justified or end-aligned:
+// then up to the end of that line).
+//
+// The copy stays in place between measurements, one block per line of the field's text (a hard
+// line break ends a line box in the field too, so each block wraps exactly as its line does), and
+// only the blocks whose text or spans changed are rewritten: Chromium then lays out those blocks
+// again and merely moves the rest. Rebuilding the whole copy was the costliest part of a keystroke
+// that adds or removes an underline on a 5 KB draft.
 
 const COPIED = [
   'boxSizing', 'width', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
@@ -33,16 +38,29 @@ interface Box {
   height: number;
 }
 
-interface Layout {
-  /** Everything the rects depend on, as one string. */
-  key: string;
-  /** The field's text the copy held. */
+/** One hard line of the copy: its text, the spans in it (as offsets in the line) and its marks. */
+interface Line {
+  block: HTMLDivElement;
   text: string;
-  /** Per span, rects relative to the field's border box as if it were scrolled to the top left. */
+  spans: string;
+  marks: HTMLSpanElement[];
+}
+
+interface Mirror {
+  field: Element;
+  /** The copied style and box, as one string: when it changes the copy is made anew. */
+  style: string;
+  el: HTMLDivElement;
+  lines: Line[];
+  /** The last measurement: the same text and spans give the same rects without touching the copy. */
+  text: string;
+  spans: string;
+  /** Per span, rects relative to the copy's border box (the field's, scrolled to the top left). */
   rects: Box[][];
 }
 
-const layouts = new WeakMap<Element, Layout>();
+/** One copy per layout root (Tact underlines one editor at a time). */
+const mirrors = new WeakMap<Node, Mirror>();
 
 /** Client rectangles of each span of a textarea's value, as the textarea shows them now. */
 export function textareaSpanRects(field: HTMLTextAreaElement | HTMLInputElement, spans: readonly Span[], container: Node): DOMRect[][] {
@@ -57,32 +75,32 @@ export function textareaSpanRects(field: HTMLTextAreaElement | HTMLInputElement,
   const lineEnd = value.indexOf('\n', lastEnd);
   const upTo = startAligned ? lastEnd : Math.min(lineEnd < 0 ? value.length : lineEnd, lastEnd + TAIL);
   const text = value.slice(0, upTo);
-  const key = [
-    box.width,
-    field.clientWidth,
-    style.font,
-    style.letterSpacing,
-    style.wordSpacing,
-    style.textAlign,
-    spans.map((s) => `${s.start}-${s.end}`).join(','),
-  ].join('|');
-  let layout = layouts.get(field);
-  if (!layout || layout.key !== key || layout.text !== text) {
-    layout = { key, text, rects: measure(field, style, box, text, spans, container) };
-    layouts.set(field, layout);
+  const styleKey = [box.width, field.clientWidth, field.offsetWidth, ...COPIED.map((k) => style[k])].join('|');
+  const spansKey = spans.map((s) => `${s.start}-${s.end}`).join(',');
+
+  let mirror = mirrors.get(container);
+  if (!mirror || mirror.field !== field || mirror.style !== styleKey || !mirror.el.isConnected) {
+    mirror?.el.remove();
+    mirror = { field, style: styleKey, el: makeCopy(field, style, box), lines: [], text: '', spans: '', rects: [] };
+    container.appendChild(mirror.el);
+    mirrors.set(container, mirror);
+  }
+  if (mirror.text !== text || mirror.spans !== spansKey) {
+    mirror.rects = measure(mirror, text, spans, style.textIndent);
+    mirror.text = text;
+    mirror.spans = spansKey;
   }
   const dx = box.left - field.scrollLeft;
   const dy = box.top - field.scrollTop;
-  return layout.rects.map((rs) =>
+  return mirror.rects.map((rs) =>
     rs
       .map((r) => new view.DOMRect(r.left + dx, r.top + dy, r.width, r.height))
       .filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right),
   );
 }
 
-function measure(field: HTMLTextAreaElement | HTMLInputElement, style: CSSStyleDeclaration, box: DOMRect, text: string, spans: readonly Span[], container: Node): Box[][] {
-  const doc = field.ownerDocument;
-  const mirror = doc.createElement('div');
+function makeCopy(field: HTMLTextAreaElement | HTMLInputElement, style: CSSStyleDeclaration, box: DOMRect) {
+  const mirror = field.ownerDocument.createElement('div');
   const m = mirror.style;
   for (const key of COPIED) m[key] = style[key];
   const singleLine = field.tagName === 'INPUT';
@@ -90,6 +108,8 @@ function measure(field: HTMLTextAreaElement | HTMLInputElement, style: CSSStyleD
   m.height = 'auto';
   m.minHeight = singleLine ? style.height : '0';
   // `container` is Tact's fixed, viewport-sized layer: absolute there is viewport coordinates.
+  // Where the copy sits does not matter (rects are read relative to it); near the field keeps
+  // sub-pixel positions alike.
   m.position = 'absolute';
   m.left = `${box.left}px`;
   m.top = `${box.top}px`;
@@ -102,26 +122,75 @@ function measure(field: HTMLTextAreaElement | HTMLInputElement, style: CSSStyleD
   const borders = parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
   const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - borders);
   if (scrollbar) m.paddingRight = `${parseFloat(style.paddingRight) + scrollbar}px`;
+  return mirror;
+}
 
-  const marks: HTMLSpanElement[] = [];
-  let at = 0;
-  for (const span of spans) {
-    if (span.start < at || span.end > text.length) {
-      marks.push(doc.createElement('span')); // out of date: an empty span yields no rects
-      continue;
+/** Brings the copy's lines up to `text` and `spans` and reads each span's rects. */
+function measure(mirror: Mirror, text: string, spans: readonly Span[], textIndent: string): Box[][] {
+  const doc = mirror.el.ownerDocument;
+  const lines = text.split('\n');
+  // Per line, the pieces of spans in it (a span may cross a line break: one piece per line).
+  const pieces: { span: number; start: number; end: number }[][] = lines.map(() => []);
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i]!.length + 1, i++) starts.push(at);
+  let line = 0;
+  spans.forEach((span, index) => {
+    if (span.end > text.length || span.start >= span.end) return; // out of date: no rects
+    while (line > 0 && starts[line]! > span.start) line--;
+    while (line + 1 < lines.length && starts[line + 1]! <= span.start) line++;
+    for (let l = line; l < lines.length && starts[l]! < span.end; l++) {
+      const start = Math.max(span.start - starts[l]!, 0);
+      const end = Math.min(span.end - starts[l]!, lines[l]!.length);
+      if (end > start) pieces[l]!.push({ span: index, start, end });
     }
-    mirror.append(doc.createTextNode(text.slice(at, span.start)));
-    const mark = doc.createElement('span');
-    mark.textContent = text.slice(span.start, span.end);
-    mirror.append(mark);
-    marks.push(mark);
-    at = span.end;
-  }
-  mirror.append(doc.createTextNode(text.slice(at) + '\u200b'));
-  container.appendChild(mirror);
-  const rects = marks.map((mark) =>
-    [...mark.getClientRects()].map((r) => ({ left: r.left - box.left, top: r.top - box.top, width: r.width, height: r.height })),
+  });
+  // A text-indent moves only the field's first line, unless it says each-line.
+  const indentEach = textIndent.includes('each-line');
+
+  const marks: HTMLSpanElement[][] = spans.map(() => []);
+  lines.forEach((lineText, i) => {
+    const own = pieces[i]!;
+    const key = own.map((p) => `${p.start}-${p.end}`).join(',');
+    let held = mirror.lines[i];
+    if (!held || held.text !== lineText || held.spans !== key) {
+      const block = held?.block ?? doc.createElement('div');
+      if (!held) {
+        if (i > 0 && !indentEach) block.style.textIndent = '0';
+        mirror.el.appendChild(block);
+      }
+      const children: Node[] = [];
+      const lineMarks: HTMLSpanElement[] = [];
+      let at = 0;
+      for (const p of own) {
+        if (p.start < at) {
+          lineMarks.push(doc.createElement('span')); // overlapping spans: the first one holds the text
+          continue;
+        }
+        children.push(doc.createTextNode(lineText.slice(at, p.start)));
+        const mark = doc.createElement('span');
+        mark.textContent = lineText.slice(p.start, p.end);
+        children.push(mark);
+        lineMarks.push(mark);
+        at = p.end;
+      }
+      // An empty line still takes a line's height in the field: the zero-width space gives it one.
+      // (Only there: after trailing spaces it could wrap to a line of its own.)
+      children.push(doc.createTextNode(lineText ? lineText.slice(at) : '\u200b'));
+      block.replaceChildren(...children);
+      held = { block, text: lineText, spans: key, marks: lineMarks };
+      mirror.lines[i] = held;
+    }
+    own.forEach((p, k) => {
+      const mark = held.marks[k];
+      if (mark) marks[p.span]!.push(mark);
+    });
+  });
+  for (const gone of mirror.lines.splice(lines.length)) gone.block.remove();
+
+  const origin = mirror.el.getBoundingClientRect();
+  return marks.map((ms) =>
+    ms.flatMap((mark) =>
+      [...mark.getClientRects()].map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height })),
+    ),
   );
-  mirror.remove();
-  return rects;
 }

@@ -319,6 +319,40 @@ describe('inline underlines in the demo helpdesk (textarea, drawn in a shadow ro
     await panel.close();
   });
 
+  test('several wrapped paragraphs: underlines stay exact while an earlier paragraph grows, loses a line break and empties', async () => {
+    const { page, panel } = await open('T-1043');
+    const long = 'We have looked into the order you placed last week, and the warehouse tells us the parcel left on Monday.';
+    const draft = [long, '', `${long} ${RISKY}`, long, `${RISKY} ${long}`].join('\n');
+    expect(spansOf(draft).length).toBeGreaterThan(3);
+    const box = page.locator('#reply');
+    await box.click();
+    await page.keyboard.insertText(draft);
+    await expect.poll(() => underlines(page).then(spans), { timeout: 10_000 }).toEqual(spansOf(draft));
+
+    const value = () => page.locator('#reply').inputValue();
+    const caretAt = (at: number) => page.evaluate((n) => (document.querySelector('#reply') as HTMLTextAreaElement).setSelectionRange(n, n), at);
+    // The first paragraph grows by a wrapped line: everything below moves down and keeps its place in the text.
+    await caretAt(long.length);
+    await page.keyboard.insertText(' It should reach you by Thursday, and I will send the tracking link as soon as I have it.');
+    await expect.poll(() => underlines(page).then(spans), { timeout: 10_000 }).toEqual(spansOf(await value()));
+    // The empty line goes: two paragraphs join.
+    const joined = (await value()).indexOf('\n\n') + 1;
+    await caretAt(joined + 1);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => underlines(page).then(spans), { timeout: 10_000 }).toEqual(spansOf(await value()));
+    // The first paragraph empties.
+    await caretAt(0);
+    await page.evaluate(() => {
+      const ta = document.querySelector('#reply') as HTMLTextAreaElement;
+      ta.setSelectionRange(0, ta.value.indexOf('\n'));
+    });
+    await page.keyboard.press('Delete');
+    expect((await value()).startsWith('\n')).toBe(true);
+    await expect.poll(() => underlines(page).then(spans), { timeout: 10_000 }).toEqual(spansOf(await value()));
+    await page.close();
+    await panel.close();
+  });
+
   test('once the background has answered, the page underlines by itself, and the background agrees', async () => {
     const { page, panel } = await open('T-1043');
     await typeDraft(page, 'Thanks for writing.');
