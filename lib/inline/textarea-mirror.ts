@@ -23,6 +23,9 @@ const COPIED = [
   'wordBreak', 'lineBreak', 'hyphens', 'fontKerning', 'fontFeatureSettings', 'fontVariationSettings', 'textRendering',
 ] as const;
 
+/** How far above the viewport the copy is laid out (whole pixels). */
+const OFFSCREEN = 100_000;
+
 /** Text kept after the last span when the rest of its line can move it: at most this much. */
 const TAIL = 1000;
 
@@ -107,12 +110,12 @@ function makeCopy(field: HTMLTextAreaElement | HTMLInputElement, style: CSSStyle
   // The copy grows to its full height (unscrolled, unclipped), so it may hold less text than the field.
   m.height = 'auto';
   m.minHeight = singleLine ? style.height : '0';
-  // `container` is Tact's fixed, viewport-sized layer: absolute there is viewport coordinates.
-  // Where the copy sits does not matter (rects are read relative to it); near the field keeps
-  // sub-pixel positions alike.
+  // `container` is Tact's fixed, viewport-sized layer, which clips what it paints. Rects are read
+  // relative to the copy, so it sits above the viewport: a rewritten line then invalidates no
+  // pixels the page must raster again. Shifted by whole pixels, it keeps the field's sub-pixel offset.
   m.position = 'absolute';
   m.left = `${box.left}px`;
-  m.top = `${box.top}px`;
+  m.top = `${box.top - OFFSCREEN}px`;
   m.visibility = 'hidden';
   m.overflow = 'visible';
   m.borderColor = 'transparent';
