@@ -157,6 +157,7 @@ export const ruleEntrySchema = z.object({
   prefer: z.array(z.string()),
   why: z.string(),
   severity: z.enum(SEVERITIES),
+  unless: z.optional(z.array(z.string())),
   when: z.optional(
     z.object({ tones: z.optional(z.array(z.enum(TONES))), types: z.optional(z.array(z.enum(CUSTOMER_TYPES))), channel: z.optional(z.enum(CHANNELS)) }),
   ),

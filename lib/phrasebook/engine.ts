@@ -70,6 +70,8 @@ interface EntryInfo {
   severity: number;
   templates: Template[];
   slots: string[];
+  /** Compiled `unless` sequences, in reading order: any of them in a sentence excuses it. */
+  unless: { els: El[]; hasGap: boolean }[];
 }
 
 const FAIL = -2;
@@ -214,6 +216,19 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
         problem(`pattern "${pattern}" ${err.message.startsWith('is ') ? '' : 'cannot compile: '}${err.message}`);
       }
     }
+    const unless: (readonly Element[])[] = [];
+    for (const pattern of entry.unless ?? []) {
+      try {
+        for (const seq of compilePattern(pattern)) {
+          if (seq.some((el) => el.k === 'cap')) throw new PatternError('captures a word, which `unless` has no use for; write * instead');
+          if (!seq.some((el) => el.k === 'lit')) throw new PatternError('has no fixed word, so it would excuse every sentence');
+          unless.push(seq);
+        }
+      } catch (err) {
+        if (!(err instanceof PatternError)) throw err;
+        problem(`\`unless\` pattern "${pattern}" ${err.message.startsWith('is ') || err.message.startsWith('has ') || err.message.startsWith('captures ') ? '' : 'cannot compile: '}${err.message}`);
+      }
+    }
     const templates = (entry.prefer ?? []).map(parseTemplate);
     for (const name of new Set(templates.flatMap(placeholdersOf)))
       if (!captured.has(name)) problem(`\`prefer\` uses {${name}} but no pattern captures it`);
@@ -235,16 +250,22 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
 
     const index = infos.length;
     const slots = [...captured];
-    infos.push({ entry, severity: severityRank(entry.severity), templates, slots });
+    const toEl = (el: Element): El =>
+      el.k === 'lit'
+        ? { k: LIT, v: idOf(el.word) }
+        : el.k === 'any'
+          ? { k: ANY, v: 0 }
+          : el.k === 'cap'
+            ? { k: CAP, v: slots.indexOf(el.name) }
+            : { k: GAP, v: el.max };
+    infos.push({
+      entry,
+      severity: severityRank(entry.severity),
+      templates,
+      slots,
+      unless: unless.map((seq) => ({ els: seq.map(toEl), hasGap: seq.some((el) => el.k === 'gap') })),
+    });
     for (const { seq, anchor: [a, b] } of compiled) {
-      const toEl = (el: Element): El =>
-        el.k === 'lit'
-          ? { k: LIT, v: idOf(el.word) }
-          : el.k === 'any'
-            ? { k: ANY, v: 0 }
-            : el.k === 'cap'
-              ? { k: CAP, v: slots.indexOf(el.name) }
-              : { k: GAP, v: el.max };
       const anchor = seq.slice(a, b).map((el) => idOf((el as Extract<Element, { k: 'lit' }>).word));
       seqs.push({
         entry: index,
@@ -312,8 +333,24 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
       if (before === FAIL) return;
       found.push({ entry: seq.entry, s: before + 1, e: end, caps });
     });
-    return { t, found };
+    return { t, found: excused ? found.filter((c) => !excused(t, c)) : found };
   };
+
+  // Whether a candidate's sentence holds one of its entry's `unless` patterns. Checked only for
+  // the few candidates found, each against the words of its own sentence: no automaton needed,
+  // and the answer depends on that sentence alone (as lib/phrasebook/sentence-cache.ts assumes).
+  const excused = infos.some((i) => i.unless.length)
+    ? (t: Tokens, c: Candidate): boolean => {
+        const { unless } = infos[c.entry]!;
+        if (!unless.length) return false;
+        const sent = t.sent[c.s]!;
+        let from = c.s;
+        while (from > 0 && t.sent[from - 1] === sent) from--;
+        for (let pos = from; pos < t.n && t.sent[pos] === sent; pos++)
+          for (const u of unless) if (walk(u.els, 0, pos, 1, t, sent, null, u.hasGap ? new Set() : null) !== FAIL) return true;
+        return false;
+      }
+    : null;
 
   const toMatch = (text: string, t: Tokens, c: Candidate): Match => {
     const info = infos[c.entry]!;

@@ -27,6 +27,7 @@ export function renderRulesMarkdown(entries: readonly Entry[]): string {
         lines.push(`- **${e.id}** (${e.severity}): avoid ${e.avoid.map(code).join(', ')}`);
         lines.push(`  - prefer: ${e.prefer.map((p) => `“${p}”`).join(' / ')}`);
         lines.push(`  - why: ${e.why}`);
+        if (e.unless?.length) lines.push(`  - not in a sentence with: ${e.unless.map(code).join(', ')}`);
         const when = e.when && [
           e.when.tones && `tone ${e.when.tones.join(' or ')}`,
           e.when.types && `customer ${e.when.types.join(' or ')}`,

@@ -36,6 +36,12 @@ export const entrySchema = z
     prefer: z.array(text.max(500)).min(1, 'an entry needs at least one alternative'),
     why: text.max(200),
     severity: severitySchema.default('warning'),
+    /**
+     * Patterns (same language as `avoid`, no {captures}) that excuse the sentence: the entry does
+     * not fire in a sentence where one of them is found. "We'll get back to you soon, by 3 pm
+     * today" already names a time.
+     */
+    unless: z.array(patternSchema).min(1).optional(),
     when: z
       .object({
         tones: z.array(toneSchema).min(1).optional(),

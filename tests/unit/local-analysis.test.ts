@@ -30,6 +30,12 @@ function local() {
 }
 const reply = (over: Partial<DraftReply> = {}): DraftReply => ({ seq: 1, findings: [], context: base, rules, ...over });
 
+test('the rules reach the page whole: the reply schema keeps every field the engine reads (unless, when, ...)', () => {
+  const parsed = draftReplySchema.parse({ seq: 1, findings: [], rules });
+  expect(parsed.rules!.entries).toEqual(rules.entries);
+  expect(rules.entries.some((e) => e.unless?.length)).toBe(true);
+});
+
 describe('findingsIn: one analysis for the background and the page', () => {
   test('the shipped phrasebook flags the draft, and a higher minimum severity hides the lesser findings', () => {
     const all = findingsIn(shipped, DRAFT, base);

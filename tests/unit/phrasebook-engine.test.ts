@@ -126,6 +126,43 @@ describe('when', () => {
   });
 });
 
+describe('unless', () => {
+  const vague = entry('vague', ['get back to you soon'], {
+    unless: ['by (friday|tomorrow)', 'within * (hours|days)', 'by * pm', 'today ...3 at'],
+  });
+  const other = entry('other', ['calm down']);
+  test.each([
+    ['no time: it fires', 'We will get back to you soon.', ['vague:get back to you soon']],
+    ['a time after it in the sentence', 'We will get back to you soon, by Friday at the latest.', []],
+    ['a time before it in the sentence', 'By tomorrow, we will get back to you soon.', []],
+    ['a wildcard in the excuse', 'I will get back to you soon, within 24 hours.', []],
+    ['a gap in the excuse', 'Today, before we close at 5, I will get back to you soon.', []],
+    ['a time in another sentence does not excuse it', 'Our shop shuts by Friday. We will get back to you soon.', ['vague:get back to you soon']],
+    ['the excuse is per entry', 'Please calm down, we will get back to you soon by Friday.', ['other:calm down']],
+    ['two sentences, one excused', 'We will get back to you soon. We will get back to you soon by 3 pm.', ['vague:get back to you soon']],
+  ])('%s', (_, text, expected) => {
+    expect(found([vague, other], text)).toEqual(expected);
+  });
+
+  test('matchAll (what inline tests check) honours it too', () => {
+    const pb = compilePhrasebook([vague]);
+    expect(pb.matchAll('We will get back to you soon by Friday.')).toEqual([]);
+    expect(pb.matchAll('We will get back to you soon.').map((m) => m.text)).toEqual(['get back to you soon']);
+  });
+
+  test.each([
+    ['a capture', ['by {day}'], /`unless` pattern "by \{day\}" captures a word/],
+    ['no fixed word', ['* *'], /`unless` pattern "\* \*" has no fixed word/],
+    ['a bad pattern', ['(by friday'], /`unless` pattern "\(by friday" cannot compile/],
+  ])('rejects %s in `unless`, naming the entry', (_, unless, message) => {
+    expect(() => compilePhrasebook([entry('bad-unless', ['get back to you soon'], { unless })])).toThrow(message);
+  });
+
+  test('a common word alone is fine as an excuse (it only narrows the entry)', () => {
+    expect(found([entry('e', ['get back to you soon'], { unless: ['today'] })], 'I will get back to you soon today.')).toEqual([]);
+  });
+});
+
 describe('compile errors', () => {
   const problems = (entries: Entry[]) => {
     try {

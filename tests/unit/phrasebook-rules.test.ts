@@ -26,7 +26,7 @@ describe('generated files', () => {
     const schema = JSON.parse(phrasebookJsonSchema());
     expect(schema.required).toEqual(['locale', 'category', 'entries']);
     const item = schema.properties.entries.items;
-    expect(Object.keys(item.properties)).toEqual(['id', 'avoid', 'prefer', 'why', 'severity', 'when', 'source', 'tests']);
+    expect(Object.keys(item.properties)).toEqual(['id', 'avoid', 'prefer', 'why', 'severity', 'unless', 'when', 'source', 'tests']);
     expect(item.properties.id.pattern).toBe('^[a-z0-9]+(?:-[a-z0-9]+)*$');
     expect(item.additionalProperties).toBe(false);
   });
