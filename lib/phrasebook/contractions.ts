@@ -69,5 +69,11 @@ export function expandContraction(word: string): string[] | null {
   return null;
 }
 
-/** Quick test before the lookup: only words with an apostrophe or in WHOLE can expand. */
-export const mayBeContraction = (word: string) => word.includes("'") || Object.hasOwn(WHOLE, word);
+const WHOLE_WORDS = new Set(Object.keys(WHOLE));
+
+/**
+ * Quick test before the lookup: only words with an apostrophe or in WHOLE can expand. A Set, not
+ * `Object.hasOwn(WHOLE, …)`: a property lookup first interns each fresh word, and this runs on
+ * every word of every draft (a fifth of the matching time, profiled).
+ */
+export const mayBeContraction = (word: string) => word.includes("'") || WHOLE_WORDS.has(word);
