@@ -1,6 +1,6 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { draftChannel } from '@/utils/draft-port';
-import { adapterFor } from '@/lib/sites';
+import { activeEditor, adapterFor } from '@/lib/sites';
 import { bridgeFor } from '@/lib/editors';
 import { debounce } from '@/lib/debounce';
 import { findingKeys, replaceRequestSchema, type DraftSnapshot, type FeedbackRequest, type Finding } from '@/lib/protocol';
@@ -63,9 +63,9 @@ export default defineContentScript({
 
     // The agent may click into the side panel; remember the editor they were writing in.
     const currentEditor = () => {
-      const focused = quietly('finding the editor', () => adapter.activeEditor(document, document.activeElement), null);
+      const focused = quietly('finding the editor', () => activeEditor(adapter, document, document.activeElement), null);
       if (focused) editor = focused;
-      else if (!editor?.isConnected) editor = quietly('finding the editor', () => adapter.activeEditor(document, null), null);
+      else if (!editor?.isConnected) editor = quietly('finding the editor', () => activeEditor(adapter, document, null), null);
       return editor;
     };
     const bridgeOf = (el: Element | null) => (el ? quietly('choosing the editor bridge', () => bridgeFor(el), null) : null);

@@ -7,9 +7,8 @@ export interface SiteAdapter {
   /** Runs only on origins the user enabled in the settings (the generic adapter); adapterFor checks it. */
   optIn?: boolean;
   matches(url: URL): boolean;
+  /** The reply editors on the page, the likeliest first (activeEditor in ./index.ts picks the focused one). */
   findEditors(doc: Document): Element[];
-  /** The editor the agent is writing in, preferring the focused one. */
-  activeEditor(doc: Document, focused?: Element | null): Element | null;
   customerMessages(doc: Document, limit?: number): CustomerMessage[];
   channel(doc: Document, url: URL): 'chat' | 'email' | null;
   conversationId(doc: Document, url: URL): string;

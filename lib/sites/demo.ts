@@ -6,10 +6,6 @@ export const demoAdapter: SiteAdapter = {
   name: 'Tact demo helpdesk',
   matches: (url) => (url.hostname === '127.0.0.1' || url.hostname === 'localhost') && url.protocol === 'http:',
   findEditors: (doc) => [...doc.querySelectorAll('[data-tact-draft]')],
-  activeEditor(doc, focused) {
-    const editors = this.findEditors(doc);
-    return editors.find((e) => focused && e.contains(focused)) ?? editors[0] ?? null;
-  },
   customerMessages(doc, limit = 5) {
     const all = [...doc.querySelectorAll('[data-tact-message][data-author-role=customer]')];
     return all.slice(Math.max(0, all.length - limit)).map((m) => ({

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, hostIs, lastMessages, message, messageText, outermost, pickActive, textOf, timeOf } from './common/dom';
+import { editorsIn, hostIs, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Freshdesk (the agent app at <account>.freshdesk.com/a/…). Sure: tickets at /a/tickets/<id>, the
 // requester's profile at /a/contacts/<id> and an agent's at /a/agents/<id>, Froala as the editor
@@ -39,9 +39,6 @@ export const freshdeskAdapter: SiteAdapter = {
   name: 'Freshdesk',
   matches: (url) => hostIs(url, 'freshdesk.com'),
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.noteEditor),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     // A [data-album] entry may wrap a .ticket-details__item: keep the outermost of each.
     const items = outermost(doc.querySelectorAll(SEL.item));

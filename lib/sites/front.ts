@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, lastMessages, message, messageText, outermost, pickActive, textOf, timeOf } from './common/dom';
+import { editorsIn, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Front (app.frontapp.com). Sure: conversation ids look like cnv_…, messages are inbound (from the
 // contact) or outbound (from a teammate), and comments are the team's internal discussion, with a
@@ -37,9 +37,6 @@ export const frontAdapter: SiteAdapter = {
   name: 'Front',
   matches: (url) => url.hostname === 'app.frontapp.com',
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.commentComposer),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     const items = outermost(doc.querySelectorAll(SEL.item));
     return lastMessages(items, limit, (item) => {

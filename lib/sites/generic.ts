@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { EDITABLE, editorsIn, lastMessages, message, messageText, outermost, pickActive, timeOf } from './common/dom';
+import { EDITABLE, editorsIn, lastMessages, message, messageText, outermost, timeOf } from './common/dom';
 
 // Any other site, once the user enabled its origin in the settings (adapterFor checks that):
 // the reply box is the focused editable, else the largest shown one. The customer's messages are
@@ -35,9 +35,6 @@ export const genericAdapter: SiteAdapter = {
       .map((el) => ({ el, area: area(el) }))
       .sort((a, b) => b.area - a.area)
       .map(({ el }) => el);
-  },
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
   },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     // Of nested marks the outermost is the message.

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, emailIn, lastMessages, message, messageText, pickActive, timeOf } from './common/dom';
+import { editorsIn, emailIn, lastMessages, message, messageText, timeOf } from './common/dom';
 
 // Gmail (mail.google.com). Its class names are minified but have been stable for years; these
 // are the ones gmail.js and most Gmail extensions read: div.adn[data-message-id] an expanded
@@ -40,9 +40,6 @@ export const gmailAdapter: SiteAdapter = {
   name: 'Gmail',
   matches: (url) => url.hostname === 'mail.google.com',
   findEditors: (doc) => editorsIn(doc, SEL.editors),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     const own = ownAddresses(doc);
     if (own.size === 0) return []; // not knowing who the agent is, every message could be theirs

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, lastMessages, message, messageText, outermost, pickActive, textOf, timeOf } from './common/dom';
+import { editorsIn, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Help Scout (secure.helpscout.net). Sure: conversations at /conversation/<id>/<number>, and the
 // thread types of its API (customer, message = an agent's reply, note, lineitem, chat, phone).
@@ -38,9 +38,6 @@ export const helpscoutAdapter: SiteAdapter = {
   name: 'Help Scout',
   matches: (url) => url.hostname === 'secure.helpscout.net',
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.noteEditor),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     const threads = outermost(doc.querySelectorAll(SEL.thread));
     return lastMessages(threads, limit, (thread) => {

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from './adapter';
+import { pickActive } from './common/dom';
 import { demoAdapter } from './demo';
 import { freshdeskAdapter } from './freshdesk';
 import { frontAdapter } from './front';
@@ -49,4 +50,9 @@ export function adapterFor(url: URL, doc: Document, enabledOrigins: string[] = [
         (!a.optIn || enabled.has(url.origin)),
     ) ?? null
   );
+}
+
+/** The editor the agent is writing in on `adapter`'s page: the focused one (or the one holding the focus), else the first. */
+export function activeEditor(adapter: SiteAdapter, doc: Document, focused?: Element | null): Element | null {
+  return pickActive(adapter.findEditors(doc), focused);
 }

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, lastMessages, message, messageText, outermost, pickActive, textOf, timeOf } from './common/dom';
+import { editorsIn, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Intercom's Inbox (app.intercom.com, and the EU and Australian regions). Sure: the URL
 // /a/inbox/<workspace>/inbox/…/conversation/<id>, a ProseMirror composer, message bodies as
@@ -33,9 +33,6 @@ export const intercomAdapter: SiteAdapter = {
   name: 'Intercom',
   matches: (url) => HOSTS.includes(url.hostname),
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.noteComposer),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     const parts = outermost(doc.querySelectorAll(SEL.part));
     return lastMessages(parts, limit, (part) => {

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, emailIn, lastMessages, message, messageText, pickActive, textOf, timeOf } from './common/dom';
+import { editorsIn, emailIn, lastMessages, message, messageText, textOf, timeOf } from './common/dom';
 
 // Outlook on the web: work accounts (outlook.office.com, outlook.office365.com, and
 // outlook.cloud.microsoft, where Microsoft is moving them) and personal ones (outlook.live.com).
@@ -59,9 +59,6 @@ export const outlookAdapter: SiteAdapter = {
   findEditors: (doc) =>
     // A recipient well is a contenteditable textbox too; it holds the remove buttons of its addresses.
     editorsIn(doc, SEL.editors).filter((el) => !el.querySelector('#removeButton') && !/^(to|cc|bcc)$/i.test(el.getAttribute('aria-label') ?? '')),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     const own = ownAddresses(doc);
     if (own.size === 0) return []; // not knowing who the agent is, every message could be theirs

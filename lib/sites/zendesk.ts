@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { cssString, editorsIn, hostIs, lastMessages, message, messageText, pickActive, textOf, timeOf } from './common/dom';
+import { cssString, editorsIn, hostIs, lastMessages, message, messageText, textOf, timeOf } from './common/dom';
 
 // Zendesk Agent Workspace. The data-test-id attributes are Zendesk's own and are what public
 // userscripts and extensions for the workspace rely on (omni-log-*, omnicomposer-*, data-ticket-id).
@@ -57,9 +57,6 @@ export const zendeskAdapter: SiteAdapter = {
   name: 'Zendesk',
   matches: (url) => hostIs(url, 'zendesk.com'),
   findEditors: (doc) => editorsIn(scope(doc), SEL.composers),
-  activeEditor(doc, focused) {
-    return pickActive(this.findEditors(doc), focused);
-  },
   customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
     return lastMessages(scope(doc).querySelectorAll(SEL.logItem), limit, (item) => {
       const bubble = item.querySelector(SEL.logMessage);

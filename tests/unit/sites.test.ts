@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { SiteAdapter } from '../../lib/sites/adapter';
-import { adapterFor, SITE_ADAPTERS } from '../../lib/sites';
+import { activeEditor, adapterFor, SITE_ADAPTERS } from '../../lib/sites';
 import { HELPDESK_MATCHES, LOCAL_MATCHES } from '../../lib/hosts';
 import type { CustomerMessage } from '../../lib/protocol';
 import { lastMessages, messageText } from '../../lib/sites/common/dom';
@@ -192,17 +192,17 @@ describe.each(CASES)('$id adapter', (c) => {
   test('finds exactly the reply editor', () => {
     const expected = (c.editors ?? [c.editor]).map((s) => only(doc, s));
     expect(site.findEditors(doc)).toEqual(expected);
-    expect(site.activeEditor(doc, null)).toBe(only(doc, c.editor));
+    expect(activeEditor(site, doc, null)).toBe(only(doc, c.editor));
   });
 
   test('prefers the focused editor, including when the focus is inside it', () => {
     const editors = site.findEditors(doc);
     for (const editor of editors) {
-      expect(site.activeEditor(doc, editor)).toBe(editor);
-      expect(site.activeEditor(doc, editor.firstElementChild ?? editor)).toBe(editor);
+      expect(activeEditor(site, doc, editor)).toBe(editor);
+      expect(activeEditor(site, doc, editor.firstElementChild ?? editor)).toBe(editor);
     }
     // Focus elsewhere (the agent clicked the page): the reply editor still.
-    expect(site.activeEditor(doc, doc.body)).toBe(only(doc, c.editor));
+    expect(activeEditor(site, doc, doc.body)).toBe(only(doc, c.editor));
   });
 
   test("reads the customer's messages in order, without the agent's or internal notes", () => {
@@ -229,8 +229,8 @@ describe.each(CASES)('$id adapter', (c) => {
   test('on a page without a ticket: no editor, no messages, no error', () => {
     const empty = parse('<!doctype html><html><head><title>Loading…</title></head><body><p>Loading…</p></body></html>');
     expect(site.findEditors(empty)).toEqual([]);
-    expect(site.activeEditor(empty, null)).toBeNull();
-    expect(site.activeEditor(empty, empty.body)).toBeNull();
+    expect(activeEditor(site, empty, null)).toBeNull();
+    expect(activeEditor(site, empty, empty.body)).toBeNull();
     expect(site.customerMessages(empty)).toEqual([]);
     expect(() => site.channel(empty, url)).not.toThrow();
     expect(typeof site.conversationId(empty, url)).toBe('string');
@@ -330,8 +330,8 @@ describe('generic adapter', () => {
     const reply = size('#reply', 600, 200);
     const notes = size('#notes', 600, 400);
     expect(site.findEditors(doc)).toEqual([notes, reply]);
-    expect(site.activeEditor(doc, null)).toBe(notes);
-    expect(site.activeEditor(doc, reply)).toBe(reply);
+    expect(activeEditor(site, doc, null)).toBe(notes);
+    expect(activeEditor(site, doc, reply)).toBe(reply);
   });
 
   test('does not guess: messages without a role marking are not the customer', () => {
