@@ -315,6 +315,7 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
     const t = tokenise(text);
     const found: Candidate[] = [];
     const allowed = new Int8Array(infos.length); // 0 unknown, 1 fires, -1 does not
+    const memo = new Set<number>(); // one for every hit with a gap, cleared between walks
     automaton.scan(t.ids, t.n, (seqIndex, last) => {
       const seq = seqs[seqIndex]!;
       const info = infos[seq.entry]!;
@@ -325,11 +326,11 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
       const sent = t.sent[last]!;
       if (t.sent[first] !== sent) return;
       const caps = info.slots.length ? new Int32Array(info.slots.length).fill(-1) : null;
-      const memo = seq.hasGap ? new Set<number>() : null;
-      const end = walk(seq.right, 0, last + 1, 1, t, sent, caps, memo);
+      if (seq.hasGap) memo.clear();
+      const end = walk(seq.right, 0, last + 1, 1, t, sent, caps, seq.hasGap ? memo : null);
       if (end === FAIL) return;
-      memo?.clear();
-      const before = walk(seq.left, 0, first - 1, -1, t, sent, caps, memo);
+      if (seq.hasGap) memo.clear();
+      const before = walk(seq.left, 0, first - 1, -1, t, sent, caps, seq.hasGap ? memo : null);
       if (before === FAIL) return;
       found.push({ entry: seq.entry, s: before + 1, e: end, caps });
     });
