@@ -144,20 +144,32 @@ interface Stats {
   runs: number;
 }
 
-/** Times `fn` call by call for at least `budgetMs` (and `minRuns` calls), after a warm-up. */
-function measure(fn: () => unknown, budgetMs: number, minRuns = 5): Stats {
+/** Times `fn` call by call for at least `budgetMs` (and `minRuns` calls), after a warm-up; adds to `times`. */
+function sample(fn: () => unknown, budgetMs: number, minRuns = 5, times: number[] = []): number[] {
   for (let i = 0; i < 3; i++) fn();
-  const times: number[] = [];
   const until = performance.now() + budgetMs;
-  while (times.length < minRuns || (performance.now() < until && times.length < 20_000)) {
+  for (let n = 0; n < minRuns || (performance.now() < until && n < 20_000); n++) {
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { median: at(0.5), p99: at(0.99), runs: times.length };
+  return times;
 }
+
+function statsOf(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p99: at(0.99), runs: sorted.length };
+}
+
+const measure = (fn: () => unknown, budgetMs: number, minRuns = 5): Stats => statsOf(sample(fn, budgetMs, minRuns));
+
+/**
+ * The match timings are taken in rounds, each engine and draft in turn within a round: this machine
+ * is shared, and a burst of load then falls on every engine alike instead of on whichever was
+ * being timed (one engine's median moved 2x between runs timed one after another).
+ */
+const ROUNDS = 5;
 
 const ms = (x: number) => (x < 0.01 ? `${(x * 1000).toFixed(2)} µs` : x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(2)} ms`);
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -235,8 +247,10 @@ function main() {
     { name: 'alex (retext-equality + profanities)', run: (t) => alexText(t), budget: 2500 },
     { name: `tact, generated (${gen.size}), one sentence edited (sentence cache)`, run: keystroke, budget: 600 },
   ];
-  const results = new Map<string, Stats[]>();
-  for (const e of engines) results.set(e.name, drafts.map((d) => measure(() => e.run(d.text), e.budget)));
+  const times = new Map(engines.map((e) => [e.name, drafts.map((): number[] => [])]));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const e of engines) drafts.forEach((d, i) => sample(() => e.run(d.text), e.budget / ROUNDS, 5, times.get(e.name)![i]));
+  const results = new Map([...times].map(([name, perDraft]) => [name, perDraft.map(statsOf)]));
 
   console.log('Match one draft (median / p99 per call)');
   table(
