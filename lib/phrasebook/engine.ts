@@ -218,16 +218,18 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
     }
     const unless: (readonly Element[])[] = [];
     for (const pattern of entry.unless ?? []) {
+      let seqs: readonly (readonly Element[])[];
       try {
-        for (const seq of compilePattern(pattern)) {
-          if (seq.some((el) => el.k === 'cap')) throw new PatternError('captures a word, which `unless` has no use for; write * instead');
-          if (!seq.some((el) => el.k === 'lit')) throw new PatternError('has no fixed word, so it would excuse every sentence');
-          unless.push(seq);
-        }
+        seqs = compilePattern(pattern);
       } catch (err) {
         if (!(err instanceof PatternError)) throw err;
-        problem(`\`unless\` pattern "${pattern}" ${err.message.startsWith('is ') || err.message.startsWith('has ') || err.message.startsWith('captures ') ? '' : 'cannot compile: '}${err.message}`);
+        // compilePattern refuses a pattern of wildcards alone ("has no fixed words"), which as an
+        // excuse would excuse every sentence: that reads as a sentence of its own.
+        problem(`\`unless\` pattern "${pattern}" ${err.message.startsWith('has ') ? '' : 'cannot compile: '}${err.message}`);
+        continue;
       }
+      if (seqs.some((seq) => seq.some((el) => el.k === 'cap'))) problem(`\`unless\` pattern "${pattern}" captures a word, which \`unless\` has no use for; write * instead`);
+      else unless.push(...seqs);
     }
     const templates = (entry.prefer ?? []).map(parseTemplate);
     for (const name of new Set(templates.flatMap(placeholdersOf)))
@@ -334,21 +336,24 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
       if (before === FAIL) return;
       found.push({ entry: seq.entry, s: before + 1, e: end, caps });
     });
-    return { t, found: excused ? found.filter((c) => !excused(t, c)) : found };
+    return { t, found: excused ? found.filter((c) => !excused(t, c, memo)) : found };
   };
 
   // Whether a candidate's sentence holds one of its entry's `unless` patterns. Checked only for
   // the few candidates found, each against the words of its own sentence: no automaton needed,
   // and the answer depends on that sentence alone (as lib/phrasebook/sentence-cache.ts assumes).
   const excused = infos.some((i) => i.unless.length)
-    ? (t: Tokens, c: Candidate): boolean => {
+    ? (t: Tokens, c: Candidate, memo: Set<number>): boolean => {
         const { unless } = infos[c.entry]!;
         if (!unless.length) return false;
         const sent = t.sent[c.s]!;
         let from = c.s;
         while (from > 0 && t.sent[from - 1] === sent) from--;
         for (let pos = from; pos < t.n && t.sent[pos] === sent; pos++)
-          for (const u of unless) if (walk(u.els, 0, pos, 1, t, sent, null, u.hasGap ? new Set() : null) !== FAIL) return true;
+          for (const u of unless) {
+            if (u.hasGap) memo.clear();
+            if (walk(u.els, 0, pos, 1, t, sent, null, u.hasGap ? memo : null) !== FAIL) return true;
+          }
         return false;
       }
     : null;
