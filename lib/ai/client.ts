@@ -1,27 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { BuiltPrompt } from './prompt';
+import type { AiErrorKind } from './vocabulary';
 import { partialRewrites, rewriteOutputSchema, rewriteTool, REWRITE_TOOL_NAME, type RewriteOutput } from './rewrite-schema';
 
 // One streamed call to the Messages API with one forced tool. The SDK is isomorphic, so this runs in
 // node (tests, against a loopback stub) and in the service worker alike; fetch, baseURL and the key
 // are passed in. Every failure becomes one of a few states the panel can put in words.
 
-export const DEFAULT_MODEL = 'claude-haiku-5-5';
-export const MODELS = ['claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-haiku-4-5'] as const;
-
-export const AI_ERROR_KINDS = [
-  'no-key',
-  'bad-key',
-  'rate-limited',
-  'overloaded',
-  'timeout',
-  'offline',
-  'refusal',
-  'invalid-output',
-  'aborted',
-  'failed',
-] as const;
-export type AiErrorKind = (typeof AI_ERROR_KINDS)[number];
+export { AI_ERROR_KINDS, AI_MODELS, DEFAULT_MODEL, type AiErrorKind } from './vocabulary';
 
 export interface AiError {
   kind: AiErrorKind;

@@ -1,0 +1,128 @@
+import { browser, type Browser } from 'wxt/browser';
+import { onMessage } from '@/utils/messaging';
+import {
+  aiConfigUpdateSchema,
+  PANEL_PORT,
+  panelToBackgroundSchema,
+  rewriteRequestSchema,
+  type AiStatus,
+  type AiTabState,
+  type BackgroundToPanel,
+} from '@/lib/protocol';
+import { AiJobs } from '@/lib/ai/jobs';
+import { aiStatusOf, updateAiConfig, type AiConfig } from '@/lib/ai/config';
+import { createClient } from '@/lib/ai/client';
+import { tableCache } from '@/lib/ai/cache';
+import { AiConfigDb } from '@/lib/storage/ai-config';
+import type { BackgroundContext } from './context';
+
+/** The AI fallback: the key, rewrite requests from the panel, and their answers streamed back to it. */
+export function registerAiHandlers(ctx: BackgroundContext) {
+  const configDb = new AiConfigDb();
+  let config: Promise<AiConfig> = configDb.read();
+  const statusNow = async (): Promise<AiStatus> => aiStatusOf(await config);
+
+  const jobs = new AiJobs({
+    storage: {
+      get: async (key) => (await browser.storage.session.get(key))[key],
+      set: (key, value) => browser.storage.session.set({ [key]: value }),
+      remove: (key) => browser.storage.session.remove(key),
+    },
+    config: () => config,
+    cache: tableCache(ctx.db.aiRewrites),
+    makeClient: (c) => createClient({ apiKey: c.apiKey ?? '', baseURL: c.baseURL ?? undefined }),
+  });
+
+  // A rewrite follows its tab's draft: dropped (and its request aborted) once its sentence is edited.
+  const watched = new Set<number>();
+  const watch = (tabId: number) => {
+    if (watched.has(tabId)) return;
+    watched.add(tabId);
+    ctx.states.subscribe(tabId, (state) => {
+      if (!state) void jobs.clear(tabId);
+      else void jobs.draftChanged(tabId, state.conversationId, state.draft);
+    });
+  };
+
+  // Panels hear of their tab's rewrite and of the AI setup (key set or not) over the panel port.
+  const panels = new Set<() => void>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT) return;
+    let tabId: number | null = null;
+    let unsubscribe = () => {};
+    const post = async (ai?: AiTabState | null) => {
+      if (tabId == null) return;
+      const msg: BackgroundToPanel = { type: 'ai', tabId, ai: ai === undefined ? await jobs.get(tabId) : ai, status: await statusNow() };
+      try {
+        port.postMessage(msg);
+      } catch {
+        // The panel closed meanwhile.
+      }
+    };
+    const refresh = () => void post();
+    panels.add(refresh);
+    port.onMessage.addListener((raw) => {
+      const msg = panelToBackgroundSchema.safeParse(raw);
+      if (!msg.success) return;
+      unsubscribe();
+      tabId = msg.data.tabId;
+      unsubscribe = jobs.subscribe(tabId, (ai) => void post(ai));
+      watch(tabId);
+      // A request cut off by a worker restart is made again now that someone is watching.
+      void post().then(() => jobs.resume(msg.data.tabId));
+    });
+    port.onDisconnect.addListener(() => {
+      unsubscribe();
+      panels.delete(refresh);
+    });
+  });
+
+  onMessage('getAiStatus', () => statusNow());
+
+  onMessage('setAiConfig', async ({ data, sender }) => {
+    // Only the extension's own pages may set the key or say where it is sent; a content script
+    // (sender.url is the helpdesk's page) may not.
+    if (!isExtensionPage(sender)) return { ok: false, message: 'Not allowed from a web page.', status: await statusNow() };
+    const update = aiConfigUpdateSchema.safeParse(data);
+    if (!update.success) return { ok: false, message: 'Malformed settings.', status: await statusNow() };
+    const result = updateAiConfig(await config, update.data);
+    if (!result.ok) return { ok: false, message: result.message, status: await statusNow() };
+    await configDb.write(result.config);
+    config = Promise.resolve(result.config);
+    for (const refresh of panels) refresh();
+    return { ok: true, status: aiStatusOf(result.config) };
+  });
+
+  onMessage('requestRewrite', async ({ data }) => {
+    const req = rewriteRequestSchema.parse(data);
+    const state = await ctx.states.get(req.tabId);
+    if (!state) return { ok: false, message: 'Tact has no draft for this tab.' };
+    if (state.draft.slice(req.start, req.end) !== req.text) return { ok: false, message: 'The draft changed: pick the sentence again.' };
+    const verdict = state.verdict;
+    watch(req.tabId);
+    void jobs.ask({
+      tabId: req.tabId,
+      conversationId: state.conversationId,
+      sentence: { start: req.start, end: req.end, text: req.text },
+      locale: req.locale,
+      input: {
+        customer: state.customer.map((m) => m.text),
+        draft: state.draft,
+        sentence: req.text,
+        tones: verdict?.tones.filter((t) => t.score >= 0.35).map((t) => t.tone),
+        customerType: verdict?.customerType?.type ?? null,
+        approach: verdict?.customerType?.approach ?? null,
+        register: verdict?.register ?? null,
+        language: req.locale ?? (verdict && verdict.language !== 'unsupported' ? verdict.language : null),
+      },
+    });
+    return { ok: true };
+  });
+
+  onMessage('clearRewrite', ({ data }) => jobs.clear(data.tabId));
+}
+
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  const own = browser.runtime.getURL('/');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(own);
+}
