@@ -51,6 +51,8 @@ export function ibanValid(iban: string): boolean {
 function isPhone(match: string): boolean {
   const digits = match.replace(/\D/g, '');
   if (digits.length < 8 || digits.length > 15) return false;
+  // Dates: 2026-11-20, 20.11.2026, 11/20/2026.
+  if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/.test(match)) return false;
   // Phone numbers are written with a +, a leading 0, a bracketed area code or separators between
   // groups; a bare run of 8+ digits is far more often an order or tracking number.
   const grouped = /[ .\-/()]/.test(match);

@@ -42,10 +42,11 @@ export const CUES: Record<CueLocale, Cue[]> = {
     { id: 'negative-imperative', label: 'orders the customer', pattern: w(`(?:please )?(?:don${APOS}?t|do not|stop|never) (?:contact|call|email|write|ask|send|complain|shout|yell)|you (?:must|have to|need to) (?:wait|understand|accept|read)`) },
     { id: 'minimising', label: 'belittles the problem', pattern: w(`obviously|clearly you|of course you|no big deal|not a big deal|it${APOS}?s (?:only|just) a`) },
   ],
+  // Swedish puts the verb second: "tyvärr kan vi inte" as well as "vi kan inte".
   sv: [
     { id: 'blame', label: 'skyller på kunden', pattern: w(`du (?:borde|skulle|måste) ha|ditt (?:eget )?fel|du glömde|du har glömt|du missade`) },
     { id: 'not-our-fault', label: 'friskriver sig', pattern: w(`inte (?:vårt|mitt) (?:fel|ansvar|problem)|inget (?:vi|jag) kan göra|utanför (?:vår|min) kontroll`) },
-    { id: 'refusal', label: 'börjar med ett nej', pattern: w(`(?:vi|jag) (?:kan|får) (?:inte|tyvärr inte) (?:göra|erbjuda|ge|återbetala|hjälpa|ändra|skicka)|(?:är|går) inte (?:möjligt|tillåtet)|omöjligt`) },
+    { id: 'refusal', label: 'börjar med ett nej', pattern: w(`(?:(?:vi|jag) (?:kan|får)|(?:kan|får) (?:vi|jag)) (?:tyvärr )?inte (?:göra|erbjuda|ge|återbetala|hjälpa|ändra|skicka|byta|ersätta)|(?:är|går) inte (?:möjligt|tillåtet)|omöjligt`) },
     { id: 'policy', label: 'gömmer sig bakom regler', pattern: w(`(?:vår|våra|enligt) (?:policy|regler|villkor)|enligt (?:vår|våra|policyn|reglerna)`) },
     { id: 'unfortunately', label: 'börjar med dåliga nyheter', pattern: w(`tyvärr|beklagligtvis`) },
     { id: 'as-i-said', label: 'låter otålig', pattern: w(`som jag (?:redan )?(?:sa|sagt|skrev|skrivit|förklarade|förklarat)|som sagt`) },

@@ -38,6 +38,8 @@ export interface AnthropicStub {
   requests: RecordedRequest[];
   /** Replies for the next requests, in order; then `fallback`. */
   queue(...replies: StubReply[]): void;
+  /** Forgets queued replies and recorded requests. */
+  reset(): void;
   fallback: StubReply;
   close(): Promise<void>;
 }
@@ -88,6 +90,10 @@ export async function startAnthropicStub(fallback: StubReply = { kind: 'tool', i
     requests,
     fallback,
     queue: (...replies) => void pending.push(...replies),
+    reset: () => {
+      pending.length = 0;
+      requests.length = 0;
+    },
     close: async () => {
       for (const res of open) res.destroy();
       server.closeAllConnections();

@@ -11,7 +11,7 @@ let stub: AnthropicStub;
 beforeAll(async () => void (stub = await startAnthropicStub()));
 afterAll(async () => stub?.close());
 beforeEach(() => {
-  stub.requests.length = 0;
+  stub.reset();
   stub.fallback = { kind: 'tool', input: GOOD_REWRITES };
 });
 
