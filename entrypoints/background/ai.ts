@@ -93,7 +93,9 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     return { ok: true, status: aiStatusOf(result.config) };
   });
 
-  onMessage('requestRewrite', async ({ data }) => {
+  // Asking spends the team's API budget and sends the draft out: for the panel, not for pages.
+  onMessage('requestRewrite', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return { ok: false, message: 'Not allowed from a web page.' };
     const req = rewriteRequestSchema.parse(data);
     const state = await ctx.states.get(req.tabId);
     if (!state) return { ok: false, message: 'Tact has no draft for this tab.' };
@@ -109,6 +111,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
         customer: state.customer.map((m) => m.text),
         draft: state.draft,
         sentence: req.text,
+        // The same bar as a phrasebook entry's `when` (drafts.ts): a weak tone is not worth telling.
         tones: verdict?.tones.filter((t) => t.score >= 0.35).map((t) => t.tone),
         customerType: verdict?.customerType?.type ?? null,
         approach: verdict?.customerType?.approach ?? null,
@@ -119,7 +122,9 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     return { ok: true };
   });
 
-  onMessage('clearRewrite', ({ data }) => jobs.clear(data.tabId));
+  onMessage('clearRewrite', async ({ data, sender }) => {
+    if (isExtensionPage(sender)) await jobs.clear(data.tabId);
+  });
 }
 
 function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {

@@ -1,4 +1,6 @@
-import Anthropic from '@anthropic-ai/sdk';
+import { BaseAnthropic } from '@anthropic-ai/sdk/client';
+import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
+import * as Errors from '@anthropic-ai/sdk/core/error';
 import type { BuiltPrompt } from './prompt';
 import type { AiErrorKind } from './vocabulary';
 import { partialRewrites, rewriteOutputSchema, rewriteTool, REWRITE_TOOL_NAME, type RewriteOutput } from './rewrite-schema';
@@ -55,9 +57,17 @@ function surfaceRateLimits(inner: typeof fetch): typeof fetch {
   };
 }
 
-export function createClient(opts: ClientOptions): Anthropic {
+/**
+ * The client with only the Messages resource: the full `Anthropic` class brings every resource
+ * (files, skills, beta, …) into the worker's bundle for nothing.
+ */
+export class MessagesClient extends BaseAnthropic {
+  messages: Messages = new Messages(this);
+}
+
+export function createClient(opts: ClientOptions): MessagesClient {
   const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
-  return new Anthropic({
+  return new MessagesClient({
     apiKey: opts.apiKey,
     // Never read ANTHROPIC_BASE_URL or a profile from the environment: the caller decides.
     baseURL: opts.baseURL ?? 'https://api.anthropic.com',
@@ -83,21 +93,21 @@ export function retryAfterSeconds(value: string | null | undefined, now = Date.n
 /** Maps anything the SDK throws to a state the panel shows. */
 export function toAiError(err: unknown, timedOut = false): AiError {
   if (timedOut) return { kind: 'timeout', message: 'Claude took too long to answer.' };
-  if (err instanceof Anthropic.APIUserAbortError) return { kind: 'aborted', message: 'Cancelled: the draft changed.' };
-  if (err instanceof Anthropic.APIConnectionTimeoutError) return { kind: 'timeout', message: 'Claude took too long to answer.' };
-  if (err instanceof Anthropic.APIConnectionError)
+  if (err instanceof Errors.APIUserAbortError) return { kind: 'aborted', message: 'Cancelled: the draft changed.' };
+  if (err instanceof Errors.APIConnectionTimeoutError) return { kind: 'timeout', message: 'Claude took too long to answer.' };
+  if (err instanceof Errors.APIConnectionError)
     return { kind: 'offline', message: 'Could not reach the Claude API: check the network connection.' };
-  if (err instanceof Anthropic.AuthenticationError)
+  if (err instanceof Errors.AuthenticationError)
     return { kind: 'bad-key', message: 'The Claude API key was refused (401): check it in the settings.' };
-  if (err instanceof Anthropic.PermissionDeniedError)
+  if (err instanceof Errors.PermissionDeniedError)
     return { kind: 'bad-key', message: 'This Claude API key may not use this model (403): check the settings.' };
-  if (err instanceof Anthropic.RateLimitError) {
+  if (err instanceof Errors.RateLimitError) {
     const retryAfterS = retryAfterSeconds(err.headers?.get('retry-after'));
     return { kind: 'rate-limited', message: `Rate limited by the Claude API: retry in ${retryAfterS} s.`, retryAfterS };
   }
-  if (err instanceof Anthropic.OverloadedError || err instanceof Anthropic.ServiceUnavailableError)
+  if (err instanceof Errors.OverloadedError || err instanceof Errors.ServiceUnavailableError)
     return { kind: 'overloaded', message: 'Claude is overloaded right now: try again in a minute.' };
-  if (err instanceof Anthropic.APIError) {
+  if (err instanceof Errors.APIError) {
     // An `event: error` in the middle of a stream has no status; its type says what happened.
     const type = (err.error as { error?: { type?: string } } | undefined)?.error?.type;
     if (type === 'overloaded_error') return { kind: 'overloaded', message: 'Claude is overloaded right now: try again in a minute.' };
@@ -113,8 +123,8 @@ export function toAiError(err: unknown, timedOut = false): AiError {
  * Streams one rewrite request. Partial rewrites are reported as the tool's JSON arrives; the
  * final answer is validated with the schema. Never throws: failures come back as `{ ok: false }`.
  */
-export async function streamRewrites(client: Anthropic, call: RewriteCall, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RewriteCallResult> {
-  if (call.signal?.aborted) return { ok: false, error: toAiError(new Anthropic.APIUserAbortError()) };
+export async function streamRewrites(client: MessagesClient, call: RewriteCall, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RewriteCallResult> {
+  if (call.signal?.aborted) return { ok: false, error: toAiError(new Errors.APIUserAbortError()) };
   // The SDK's timeout covers each attempt up to the response headers; a stream that starts and
   // then goes silent is caught by this idle timer.
   const own = new AbortController();
@@ -168,7 +178,7 @@ export async function streamRewrites(client: Anthropic, call: RewriteCall, timeo
       return { ok: false, error: { kind: 'invalid-output', message: 'Claude’s answer was not in the expected shape.' } };
     return { ok: true, output: parsed.data };
   } catch (err) {
-    if (call.signal?.aborted) return { ok: false, error: toAiError(new Anthropic.APIUserAbortError()) };
+    if (call.signal?.aborted) return { ok: false, error: toAiError(new Errors.APIUserAbortError()) };
     return { ok: false, error: toAiError(err, timedOut) };
   } finally {
     clearTimeout(idle);

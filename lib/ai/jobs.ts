@@ -1,4 +1,4 @@
-import type Anthropic from '@anthropic-ai/sdk';
+import type { MessagesClient } from './client';
 import type { AiTabState } from '../protocol';
 import type { StateStorage } from '../tab-states';
 import type { RewriteCache } from './cache';
@@ -17,7 +17,7 @@ export interface AiJobDeps {
   storage: StateStorage;
   config(): Promise<AiConfig>;
   cache?: RewriteCache;
-  makeClient(config: AiConfig): Anthropic;
+  makeClient(config: AiConfig): MessagesClient;
   now?: () => number;
   timeoutMs?: number;
 }

@@ -1,4 +1,4 @@
-import type Anthropic from '@anthropic-ai/sdk';
+import type { MessagesClient } from './client';
 import { cacheKey, type RewriteCache } from './cache';
 import { streamRewrites, type AiError } from './client';
 import { buildPrompt, type RewriteInput } from './prompt';
@@ -9,7 +9,7 @@ import type { Rewrite, RewriteOutput } from './rewrite-schema';
 // restore the redacted values in what comes back, keep the (redacted) answer.
 
 export interface RewriteDeps {
-  client: Anthropic;
+  client: MessagesClient;
   model: string;
   cache?: RewriteCache;
   signal?: AbortSignal;
