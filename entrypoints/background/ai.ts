@@ -10,7 +10,7 @@ import {
   type BackgroundToPanel,
 } from '@/lib/protocol';
 import { AiJobs } from '@/lib/ai/jobs';
-import { aiStatusOf, updateAiConfig, type AiConfig } from '@/lib/ai/config';
+import { aiStatusOf, parseAiConfig, updateAiConfig, type AiConfig } from '@/lib/ai/config';
 import { createClient } from '@/lib/ai/client';
 import { tableCache } from '@/lib/ai/cache';
 import { AiConfigDb } from '@/lib/storage/ai-config';
@@ -19,7 +19,12 @@ import type { BackgroundContext } from './context';
 /** The AI fallback: the key, rewrite requests from the panel, and their answers streamed back to it. */
 export function registerAiHandlers(ctx: BackgroundContext) {
   const configDb = new AiConfigDb();
-  let config: Promise<AiConfig> = configDb.read();
+  // If the database cannot be read, AI is off (no key) rather than every AI message failing.
+  let config: Promise<AiConfig> = configDb.read().catch((err: unknown) => {
+    console.warn('[tact] could not read the AI settings', err);
+    return parseAiConfig(undefined);
+  });
+  const warn = (err: unknown) => console.warn('[tact] AI rewrite', err);
   const statusNow = async (): Promise<AiStatus> => aiStatusOf(await config);
 
   const jobs = new AiJobs({
@@ -39,8 +44,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     if (watched.has(tabId)) return;
     watched.add(tabId);
     ctx.states.subscribe(tabId, (state) => {
-      if (!state) void jobs.clear(tabId);
-      else void jobs.draftChanged(tabId, state.conversationId, state.draft);
+      (state ? jobs.draftChanged(tabId, state.conversationId, state.draft) : jobs.clear(tabId)).catch(warn);
     });
   };
 
@@ -69,7 +73,9 @@ export function registerAiHandlers(ctx: BackgroundContext) {
       unsubscribe = jobs.subscribe(tabId, (ai) => void post(ai));
       watch(tabId);
       // A request cut off by a worker restart is made again now that someone is watching.
-      void post().then(() => jobs.resume(msg.data.tabId));
+      void post()
+        .then(() => jobs.resume(msg.data.tabId))
+        .catch(warn);
     });
     port.onDisconnect.addListener(() => {
       unsubscribe();
@@ -102,7 +108,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     if (state.draft.slice(req.start, req.end) !== req.text) return { ok: false, message: 'The draft changed: pick the sentence again.' };
     const verdict = state.verdict;
     watch(req.tabId);
-    void jobs.ask({
+    const ask = {
       tabId: req.tabId,
       conversationId: state.conversationId,
       sentence: { start: req.start, end: req.end, text: req.text },
@@ -118,7 +124,9 @@ export function registerAiHandlers(ctx: BackgroundContext) {
         register: verdict?.register ?? null,
         language: req.locale ?? (verdict && verdict.language !== 'unsupported' ? verdict.language : null),
       },
-    });
+    };
+    // Answered at once: the rewrite streams over the panel port.
+    jobs.ask(ask).catch(warn);
     return { ok: true };
   });
 
