@@ -35,10 +35,15 @@ export function aiFinding(ai: AiTabState): Finding {
  * Everything from the customer or Claude is rendered as React text, never as HTML.
  */
 export function AiRewrites({ state, ai, status, onApplied }: Props) {
-  const risky = useMemo(() => riskySentences(state.draft, state.findings), [state.draft, state.findings]);
+  // The sentence being rewritten (or just rewritten) is shown once, in its card, not offered again.
+  const current = ai ? `${ai.sentence.start}:${ai.sentence.text}` : null;
+  const risky = useMemo(
+    () => riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current),
+    [state.draft, state.findings, current],
+  );
   const others = useMemo(
-    () => sentencesOf(state.draft).filter((s) => !risky.some((r) => r.start === s.start)),
-    [state.draft, risky],
+    () => sentencesOf(state.draft).filter((s) => `${s.start}:${s.text}` !== current && !risky.some((r) => r.start === s.start)),
+    [state.draft, risky, current],
   );
   const [requestError, setRequestError] = useState<string | null>(null);
 
@@ -124,7 +129,7 @@ function AiResult({ state, ai, onApplied, onRetry }: { state: TabState; ai: AiTa
           </button>
         </p>
         {ai.rewrites.length > 0 && (
-          <ul className="say-this" data-testid="ai-streaming">
+          <ul className="say-this ai-streaming" data-testid="ai-streaming" aria-label="Rewrites so far">
             {ai.rewrites.map((r, i) => (
               <li key={i}>{r.text}</li>
             ))}

@@ -47,6 +47,11 @@ describe('AI panel section', () => {
     expect(html).toContain('opens with bad news');
   });
 
+  test('the sentence being rewritten is not offered again', () => {
+    expect(render(ai({ status: 'asking' }))).not.toContain('data-testid="ai-candidate"');
+    expect(render(ai({ status: 'asking', sentence: { start: 0, end: 3, text: 'Hi.' } }))).toContain('data-testid="ai-candidate"');
+  });
+
   test('markup in the draft or in a rewrite is text, never HTML', () => {
     const html = render(ai({ rewrites: [{ text: 'Sorry! <script>alert(2)</script><b>bold</b>', why: '<i>why</i>' }] }));
     expect(html).not.toMatch(/<img|<script|<b>|<i>/);
