@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createServer } from 'node:net';
 import { createClient, streamRewrites, type RewriteCallResult } from '../../lib/ai/client';
+import { retryAfterSeconds } from '../../lib/ai/errors';
 import { buildPrompt } from '../../lib/ai/prompt';
 import { createRedactor } from '../../lib/ai/redact';
 import { GOOD_REWRITES, startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
@@ -114,4 +115,16 @@ describe('streamRewrites with the real SDK', () => {
     expect(partials).toBeGreaterThan(0);
     expect(result).toMatchObject({ ok: false, error: { kind: 'aborted' } });
   });
+});
+
+describe('retryAfterSeconds', () => {
+  const now = Date.parse('2026-12-03T15:00:00Z');
+  test.each([
+    ['12', 12],
+    ['1.2', 2],
+    ['Thu, 03 Dec 2026 15:00:45 GMT', 45],
+    ['Thu, 03 Dec 2026 14:00:00 GMT', 0],
+    ['soon', 30],
+    [null, 30],
+  ])('%s -> %i s', (header, seconds) => expect(retryAfterSeconds(header, now)).toBe(seconds));
 });
