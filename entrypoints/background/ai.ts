@@ -54,32 +54,45 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     if (port.name !== PANEL_PORT) return;
     let tabId: number | null = null;
     let unsubscribe = () => {};
-    const post = async (ai?: AiTabState | null) => {
-      if (tabId == null) return;
-      const msg: BackgroundToPanel = { type: 'ai', tabId, ai: ai === undefined ? await jobs.get(tabId) : ai, status: await statusNow() };
+    // Updates must reach the panel in order: a streamed update is sent as it comes; a refresh (which
+    // reads the state first) is dropped if any update was sent while it read.
+    let sent = 0;
+    const send = async (ai: AiTabState | null) => {
+      const to = tabId; // the panel may follow another tab by the time the status is read
+      if (to == null) return;
+      const msg: BackgroundToPanel = { type: 'ai', tabId: to, ai, status: await statusNow() };
       try {
         port.postMessage(msg);
       } catch {
         // The panel closed meanwhile.
       }
     };
-    const refresh = () => void post();
-    panels.add(refresh);
+    const refresh = async () => {
+      const mine = ++sent;
+      if (tabId == null) return;
+      const ai = await jobs.get(tabId);
+      if (mine === sent) await send(ai);
+    };
+    const onConfig = () => void refresh().catch(warn);
+    panels.add(onConfig);
     port.onMessage.addListener((raw) => {
       const msg = panelToBackgroundSchema.safeParse(raw);
       if (!msg.success) return;
       unsubscribe();
       tabId = msg.data.tabId;
-      unsubscribe = jobs.subscribe(tabId, (ai) => void post(ai));
+      unsubscribe = jobs.subscribe(tabId, (ai) => {
+        sent++;
+        void send(ai);
+      });
       watch(tabId);
       // A request cut off by a worker restart is made again now that someone is watching.
-      void post()
+      refresh()
         .then(() => jobs.resume(msg.data.tabId))
         .catch(warn);
     });
     port.onDisconnect.addListener(() => {
       unsubscribe();
-      panels.delete(refresh);
+      panels.delete(onConfig);
     });
   });
 
