@@ -136,6 +136,13 @@ describe('AI rewrites', () => {
     await again.getByRole('button', { name: 'Rewrite with AI' }).click();
     await card.waitFor({ timeout: 10_000 });
     expect(stub.requests).toHaveLength(1);
+
+    // Dismiss: the card goes, and the dismissal is recorded as AI feedback.
+    await card.locator('[data-action=dismiss]').click();
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(0);
+    const dismissed = (await feedbackRows(t.browser)).filter((r) => r.kind === 'dismiss' && r.source === 'ai');
+    expect(dismissed).toHaveLength(1);
+    expect(dismissed[0]).toMatchObject({ entryId: 'ai:claude-haiku-5-5', phrase: RISKY });
     await page.close();
     await panel.close();
   });
