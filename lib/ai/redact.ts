@@ -9,14 +9,16 @@ export type RedactionKind = 'EMAIL' | 'CARD' | 'IBAN' | 'PHONE';
 /** Placeholders look like [EMAIL_1]; the model is told to keep them as they are. */
 const PLACEHOLDER = /\[(EMAIL|CARD|IBAN|PHONE)_(\d+)\]/g;
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Latin script only (å, ö, é included): Chinese text runs straight into an address or a number with
+// no space, and those characters are not part of it.
+const EMAIL = /[\p{Script=Latin}\p{N}._%+-]+@[\p{Script=Latin}\p{N}-]+(?:\.[\p{Script=Latin}\p{N}-]+)*\.\p{Script=Latin}{2,}/gu;
 // 13 to 19 digits, optionally grouped by single spaces or dashes; Luhn decides.
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
 // Two letters, two check digits, then 11 to 30 alphanumerics, optionally in groups of four.
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
 // A leading + or a 0, or a parenthesised area code, then digits with spaces, dots, dashes, slashes:
 // 8 to 15 digits in all. A bare run of digits (an order number) is not a phone number.
-const PHONE = /(?<![\p{L}\p{N}])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d[\d .\-/]{5,18}\d(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{Script=Latin}\p{N}])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d[\d .\-/]{5,18}\d(?![\p{Script=Latin}\p{N}])/gu;
 
 /** Luhn checksum, the test every payment card number passes (and most order numbers fail). */
 export function luhnValid(digits: string): boolean {
@@ -56,7 +58,12 @@ function isPhone(match: string): boolean {
   // Phone numbers are written with a +, a leading 0, a bracketed area code or separators between
   // groups; a bare run of 8+ digits is far more often an order or tracking number.
   const grouped = /[ .\-/()]/.test(match);
-  return match.startsWith('+') || match.startsWith('(') || (grouped && (digits.startsWith('0') || /\d[ .-]\d/.test(match)));
+  if (!grouped)
+    // Written without separators, only the common national shapes count: a trunk 0 and 10 or 11
+    // digits (070… in Sweden, 07… in the UK), or a Chinese mobile (1[3-9] and 9 more). Redacting an
+    // order number that looks like one costs little; sending a phone number would not.
+    return /^0\d{9,10}$|^1[3-9]\d{9}$/.test(digits);
+  return match.startsWith('+') || match.startsWith('(') || digits.startsWith('0') || /\d[ .-]\d/.test(match);
 }
 
 export interface Redactor {

@@ -9,6 +9,9 @@ describe('redact', () => {
     ['Call me on +44 20 7946 0958 after 5', 'Call me on [PHONE_1] after 5'],
     ['My number is (555) 123-4567.', 'My number is [PHONE_1].'],
     ['我的电话是 +86 138 0013 8000', '我的电话是 [PHONE_1]'],
+    ['请打13800138000找我', '请打[PHONE_1]找我'],
+    ['请发到wang.li@example.cn谢谢', '请发到[EMAIL_1]谢谢'],
+    ['ring 0701234567', 'ring [PHONE_1]'],
     // Visa test number, grouped by spaces; Mastercard test number, grouped by dashes; Amex 15 digits.
     ['Card 4111 1111 1111 1111 was charged twice', 'Card [CARD_1] was charged twice'],
     ['card 5555-5555-5555-4444 exp 12/29', 'card [CARD_1] exp 12/29'],
@@ -19,6 +22,7 @@ describe('redact', () => {
     ['Order 4111111111111112 is late', 'Order 4111111111111112 is late'],
     ['Order #1234567890123 shipped', 'Order #1234567890123 shipped'],
     ['Tracking 12345678 and ticket 20261203', 'Tracking 12345678 and ticket 20261203'],
+    ['Order 20261203001 and invoice 4400123456', 'Order 20261203001 and invoice 4400123456'],
     ['We refunded 1,299.00 SEK on 2026-11-20 at 14:30', 'We refunded 1,299.00 SEK on 2026-11-20 at 14:30'],
     ['Delivered 20.11.2026, invoiced 11/20/2026', 'Delivered 20.11.2026, invoiced 11/20/2026'],
     ['App version 4.5.1 on iOS 18', 'App version 4.5.1 on iOS 18'],
