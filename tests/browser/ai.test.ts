@@ -81,6 +81,20 @@ describe('AI rewrites', () => {
     });
     expect(stores).not.toContain(KEY);
     expect(stores).not.toContain('sk-ant');
+    // It is in the extension origin's IndexedDB, which the worker reads ...
+    const worker = await t.browser.worker();
+    const stored = await worker.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('tact-ai-config');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('config').objectStore('config').get('ai');
+            get.onsuccess = () => resolve((get.result as { apiKey?: string } | undefined)?.apiKey);
+          };
+        }),
+    );
+    expect(stored).toBe(KEY);
     await settings.close();
 
     let release!: () => void;
@@ -93,6 +107,8 @@ describe('AI rewrites', () => {
     });
 
     const { page, panel } = await openTicket(t, 'T-1043');
+    // ... and not in the helpdesk origin's, the only IndexedDB a content script there can open.
+    expect((await page.evaluate(() => indexedDB.databases())).map((d) => d.name)).not.toContain('tact-ai-config');
     await typeDraft(page, DRAFT);
     await expect.poll(() => panel.getByTestId('ai-status').textContent(), { timeout: 10_000 }).toContain('AI rewrites on: claude-haiku-5-5 (key …KEY9)');
     const candidate = panel.getByTestId('ai-candidate').filter({ hasText: RISKY });
