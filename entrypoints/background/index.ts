@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackgroundContext } from './context';
 import { registerDraftHandlers } from './drafts';
 import { registerFeedbackHandlers } from './feedback';
+import { registerAiHandlers } from './ai';
 import { registerPanelPorts } from './panels';
 import { registerEnabledSites } from './sites';
 
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   const reanalyse = registerDraftHandlers(ctx);
   registerFeedbackHandlers(ctx, reanalyse);
   registerPanelPorts(ctx);
+  registerAiHandlers(ctx);
   registerEnabledSites(ctx);
 
   // Chrome: the toolbar button opens the side panel (Firefox has its own sidebar button).

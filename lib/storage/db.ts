@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { feedbackSchema, type Feedback } from './feedback';
 import { dismissalKey } from '../draft-analysis';
+import type { CachedRewrite } from '../ai/cache';
 
 /**
  * Tact's IndexedDB, shared by the side panel, the settings/studio pages and the worker (one origin).
@@ -9,12 +10,18 @@ import { dismissalKey } from '../draft-analysis';
  */
 export class TactDb extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
+  /** AI rewrites by a hash of model + redacted prompt (lib/ai/cache.ts): placeholders, never personal data. */
+  aiRewrites!: EntityTable<CachedRewrite, 'key'>;
 
   constructor(name = 'tact', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       // [conversationId+kind] answers "what was dismissed in this conversation" in one range.
       feedback: '++id, kind, entryId, createdAt, [conversationId+kind]',
+    });
+    // v2: the AI fallback's answer cache; createdAt lets old answers be swept.
+    this.version(2).stores({
+      aiRewrites: 'key, createdAt',
     });
   }
 

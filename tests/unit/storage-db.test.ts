@@ -27,9 +27,26 @@ describe('TactDb', () => {
     const db = fresh();
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['feedback']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['aiRewrites', 'feedback']);
     expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual(['[conversationId+kind]', 'createdAt', 'entryId', 'kind']);
+    expect(db.aiRewrites.schema.primKey.name).toBe('key');
+    expect(db.aiRewrites.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
+  });
+
+  test('v1 -> v2 keeps the feedback and adds the AI answer cache', async () => {
+    const name = `tact-test-${++n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ feedback: '++id, kind, entryId, createdAt, [conversationId+kind]' });
+    await v1.table('feedback').add({ ...base, kind: 'dismiss', createdAt: 1 });
+    v1.close();
+    const db = new TactDb(name);
+    dbs.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.dismissedIn('T-1')).toEqual(new Set([dismissalKey(base.entryId, base.phrase)]));
+    await db.aiRewrites.put({ key: 'k', model: 'claude-haiku-5-5', output: { rewrites: [] }, createdAt: 2 });
+    expect(await db.aiRewrites.get('k')).toMatchObject({ model: 'claude-haiku-5-5' });
   });
 
   test('stores a flag with its reason and context, and rejects a flag without a reason', async () => {
