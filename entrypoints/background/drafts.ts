@@ -55,7 +55,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   }
 
   async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<{ findings: Finding[]; context: DraftContext }> {
-    const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId)]);
+    const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId), ctx.livePhrasebook.ready]);
     const verdict = verdictFor(snapshot.customer);
     const context: DraftContext = {
       channel: snapshot.channel ?? null,
@@ -74,9 +74,12 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   }
 
   // The rules the content script matches with, sent to it when its version is not this one.
+  // Made again when the studio changes the phrasebook: a new version, so pages ask for the new rules.
   let rules: DraftReply['rules'] | undefined;
+  let rulesOf: unknown;
   const rulesFor = (held: string | undefined) => {
-    if (!rules) {
+    if (!rules || rulesOf !== ctx.phrasebook) {
+      rulesOf = ctx.phrasebook;
       const entries = ruleEntries(ctx.phrasebook.entries);
       rules = { version: rulesVersion(entries), entries };
     }

@@ -4,6 +4,7 @@ import { registerDraftHandlers } from './drafts';
 import { registerFeedbackHandlers } from './feedback';
 import { registerPanelPorts } from './panels';
 import { registerEnabledSites } from './sites';
+import { registerStudioHandlers } from './studio';
 
 export default defineBackground(() => {
   const ctx = createBackgroundContext();
@@ -11,6 +12,7 @@ export default defineBackground(() => {
   registerFeedbackHandlers(ctx, reanalyse);
   registerPanelPorts(ctx);
   registerEnabledSites(ctx);
+  registerStudioHandlers(ctx, reanalyse);
 
   // Chrome: the toolbar button opens the side panel (Firefox has its own sidebar button).
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { feedbackSchema, type Feedback } from './feedback';
 import { dismissalKey } from '../draft-analysis';
+import type { EntryEdit } from '../studio/overlay';
+import type { HistoryRecord } from '../studio/history';
+import type { FlagReview } from '../studio/flags';
 
 /**
  * Tact's IndexedDB, shared by the side panel, the settings/studio pages and the worker (one origin).
@@ -9,12 +12,24 @@ import { dismissalKey } from '../draft-analysis';
  */
 export class TactDb extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
+  /** The phrasebook studio's team edits, one row per entry id (lib/studio/overlay.ts). */
+  phrasebookEdits!: EntityTable<EntryEdit, 'id'>;
+  /** Every studio change with its before and after, for undo (lib/studio/history.ts). */
+  phrasebookHistory!: EntityTable<HistoryRecord, 'id'>;
+  /** QA leads' verdicts on flagged suggestions, keyed by the flag's feedback id. */
+  flagReviews!: EntityTable<FlagReview, 'feedbackId'>;
 
   constructor(name = 'tact', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       // [conversationId+kind] answers "what was dismissed in this conversation" in one range.
       feedback: '++id, kind, entryId, createdAt, [conversationId+kind]',
+    });
+    // 3, the phrasebook studio (2 is the AI cache, on another branch). New tables only: nothing to migrate.
+    this.version(3).stores({
+      phrasebookEdits: 'id, updatedAt',
+      phrasebookHistory: '++id, at',
+      flagReviews: 'feedbackId, entryId',
     });
   }
 

@@ -1,0 +1,37 @@
+import type { TactDb } from '@/lib/storage/db';
+import { effectivePhrasebook } from '@/lib/studio/overlay';
+import type { CompiledPhrasebook } from '@/lib/phrasebook/engine';
+import { compileLive, loadShippedEntries } from '@/utils/phrasebook';
+
+/**
+ * The phrasebook the worker matches with: the shipped files with the team's studio edits (Dexie)
+ * on top. Read at start and again whenever the studio says it changed them; until the first read
+ * ends, `ready` holds drafts back so none is analysed with the shipped phrasebook alone.
+ */
+export function createLivePhrasebook(db: TactDb) {
+  const shipped = loadShippedEntries();
+  if (shipped.errors.length) console.warn('[tact] phrasebook problems:\n' + shipped.errors.join('\n'));
+  let current: CompiledPhrasebook = compileLive(shipped.entries).phrasebook;
+
+  async function reload() {
+    const { entries } = effectivePhrasebook(shipped.entries, await db.phrasebookEdits.toArray());
+    const live = compileLive(entries);
+    // The studio validates every change, so this only warns of what a release broke under an edit.
+    if (live.errors.length) console.warn('[tact] team phrasebook problems:\n' + live.errors.join('\n'));
+    current = live.phrasebook;
+    return live;
+  }
+
+  const ready = reload().then(
+    () => undefined,
+    (err: unknown) => console.warn('[tact] could not read the team phrasebook; using the shipped one', err),
+  );
+  return {
+    get current() {
+      return current;
+    },
+    ready,
+    reload,
+  };
+}
+export type LivePhrasebook = ReturnType<typeof createLivePhrasebook>;
