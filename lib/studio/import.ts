@@ -112,7 +112,8 @@ export function planImport(inputs: readonly ImportInput[], mode: ImportMode, shi
   }
   for (const f of runInlineTests(compiled, compiled.entries.filter((e) => ids.has(e.id))))
     problems.push({ file: fileOf.get(f.entryId) ?? '', entryId: f.entryId, message: `inline test ${f.message}` });
-  if (problems.length) return { ok: false, problems };
+  // A pattern with alternatives clashes once per variant: say it once.
+  if (problems.length) return { ok: false, problems: [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()] };
 
   const before = new Map(effectivePhrasebook(shipped, edits).entries.map((e) => [e.id, e]));
   const after = new Map(next.entries.map((e) => [e.id, e]));

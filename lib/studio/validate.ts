@@ -28,6 +28,9 @@ function fieldOf(message: string, entry: Entry): string {
   return '';
 }
 
+/** A pattern with alternatives clashes once per variant: say it once. */
+const unique = (problems: FieldProblem[]) => [...new Map(problems.map((p) => [`${p.field}\u0000${p.message}`, p])).values()];
+
 /**
  * Checks `input` (an entry as the editor built it) against `others`, the rest of the effective
  * phrasebook (without the entry's own previous version).
@@ -55,7 +58,7 @@ export function validateEntry(input: unknown, others: readonly Entry[]): EntryCh
       if (clash) problems.push({ field: fieldOf(`pattern "${clash[2]}"`, entry), message: `pattern "${clash[2]}" matches the same words as pattern "${clash[1]}" of entry ${p.entryId}` });
     }
   }
-  if (problems.length) return { ok: false, entry, problems };
+  if (problems.length) return { ok: false, entry, problems: unique(problems) };
 
   for (const f of runInlineTests(together, [entry])) {
     const list = f.kind === 'match' ? entry.tests?.match ?? [] : entry.tests?.noMatch ?? [];

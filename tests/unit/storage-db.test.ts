@@ -27,9 +27,29 @@ describe('TactDb', () => {
     const db = fresh();
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['feedback']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['feedback', 'flagReviews', 'phrasebookEdits', 'phrasebookHistory']);
     expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual(['[conversationId+kind]', 'createdAt', 'entryId', 'kind']);
+    expect(db.phrasebookEdits.schema.primKey.name).toBe('id');
+    expect(db.phrasebookHistory.schema.primKey).toMatchObject({ name: 'id', auto: true });
+    expect(db.flagReviews.schema.primKey.name).toBe('feedbackId');
+  });
+
+  test('version 1 -> 3: feedback kept, the studio tables added empty', async () => {
+    const name = `tact-test-${++n}`;
+    // Version 1 exactly as it shipped.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ feedback: '++id, kind, entryId, createdAt, [conversationId+kind]' });
+    await v1.table('feedback').add({ ...base, kind: 'flag', reason: 'too-long', createdAt: 5 });
+    v1.close();
+    const db = new TactDb(name);
+    dbs.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.feedback.toArray()).toEqual([{ ...base, id: 1, kind: 'flag', reason: 'too-long', createdAt: 5 }]);
+    expect(await db.phrasebookEdits.count()).toBe(0);
+    expect(await db.phrasebookHistory.count()).toBe(0);
+    expect(await db.flagReviews.count()).toBe(0);
   });
 
   test('stores a flag with its reason and context, and rejects a flag without a reason', async () => {
