@@ -22,6 +22,9 @@ interface Form {
   noMatch: string;
 }
 
+/** The entry's path of a form field, where they differ (problems carry entry paths). */
+const PATHS: Record<string, string> = { match: 'tests.match', noMatch: 'tests.noMatch', channel: 'when.channel' };
+
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 function formOf(e: Entry | undefined): Form {
@@ -102,7 +105,8 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
 
   /** A field with its label and its problems ("line 2: …" for list items), tied to it for screen readers. */
   const field = (name: string, label: string, control: (id: string, describedBy: string | undefined) => ReactNode, hint?: string) => {
-    const mine = problems.filter((p) => p.field === name || p.field.startsWith(name + '.'));
+    const path = PATHS[name] ?? name;
+    const mine = problems.filter((p) => p.field === path || p.field.startsWith(path + '.'));
     const id = `${uid}-${name}`;
     const errId = mine.length ? `${id}-err` : undefined;
     return (
@@ -152,7 +156,9 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
       ))}
     </fieldset>
   );
-  const whole = problems.filter((p) => p.field === '' || !/^(id|locale|category|avoid|prefer|why|severity|unless|when|source|tests)/.test(p.field));
+  // Problems no input shows: about the entry as a whole, or a part without its own input (when.tones, tests).
+  const shown = /^(id|locale|category|avoid|prefer|why|severity|unless|source|when\.channel|tests\.match|tests\.noMatch)(\.|$)/;
+  const whole = problems.filter((p) => !shown.test(p.field));
 
   return (
     <section className="editor" aria-labelledby={`${uid}-title`} data-testid="entry-editor">

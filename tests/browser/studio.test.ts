@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
+
+// The studio in real Chromium with the built extension and real IndexedDB: a QA lead adds an
+// entry, the test bench fires it, the worker picks it up for an agent's draft, and undo takes it away.
+let t: Awaited<ReturnType<typeof setup>>;
+beforeAll(async () => void (t = await setup()));
+afterAll(async () => t?.close());
+
+const ID = 'en-timing-team-circle-back';
+const DRAFT = 'Thanks for waiting. We will circle back later.';
+
+describe('phrasebook studio', () => {
+  test('add an entry, see it fire on the bench and in an agent draft; undo it and it is gone', async () => {
+    expect(expectedEntries(DRAFT)).not.toContain(ID);
+    const studio = await t.browser.context.newPage();
+    await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html`);
+    await studio.getByTestId('studio').waitFor();
+
+    await studio.locator('[data-action=new-entry]').click();
+    const editor = studio.getByTestId('entry-editor');
+    await editor.getByLabel('Id', { exact: true }).fill(ID);
+    await editor.getByLabel('Category').selectOption('timing');
+    await editor.getByLabel('Say not (patterns, one per line)').fill('circle back (later|soon)');
+    await editor.getByLabel('Say instead (one per line)').fill('I will write again by Friday');
+    // Without a why, the schema's message sits under that field.
+    await expect.poll(() => editor.locator('[data-field=why] [data-testid=field-problems]').textContent()).toBeTruthy();
+    await editor.getByLabel('Why (shown to the agent)').fill('"Circle back" names no time.');
+    await editor.getByLabel('Must flag (inline tests, one per line)').fill('Talk soon.');
+    // Live validation points at the failing inline test, and saving is not possible.
+    await expect.poll(() => editor.locator('[data-field=match] [data-testid=field-problems]').textContent()).toContain('line 1: should be flagged but is not');
+    await expect.poll(() => editor.locator('[data-action=save]').isDisabled()).toBe(true);
+    await editor.getByLabel('Must flag (inline tests, one per line)').fill('We will circle back later.');
+    await expect.poll(() => editor.getByTestId('validation').textContent()).toContain('Valid');
+    await editor.locator('[data-action=save]').click();
+    await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain(`Added ${ID}. Tact now matches with`);
+
+    // The test bench fires it, highlighted.
+    await studio.locator('[data-view=bench]').click();
+    await studio.getByTestId('bench-draft').fill(DRAFT);
+    await expect.poll(() => studio.locator(`[data-testid=bench-finding][data-entry="${ID}"]`).count()).toBe(1);
+    expect(await studio.getByTestId('bench-preview').locator('mark').allTextContents()).toContain('circle back later');
+
+    // An agent's draft in the demo helpdesk: the worker matches with the team entry.
+    const { page, panel } = await openTicket(t, 'T-1043');
+    await typeDraft(page, DRAFT);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual([...expectedEntries(DRAFT), ID].sort());
+
+    // Undo in the history: the worker drops it, and the open panel follows without a keystroke.
+    await studio.bringToFront();
+    await studio.locator('[data-view=history]').click();
+    const record = studio.getByTestId('history-record').filter({ hasText: `Added ${ID}` });
+    await record.locator('[data-action=undo]').click();
+    await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain('Undone.');
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(DRAFT));
+    // And the page's own matcher has the old rules back: typing on does not bring it back.
+    await page.bringToFront();
+    await typeDraft(page, `${DRAFT} Thanks.`);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(`${DRAFT} Thanks.`));
+    for (const p of [page, panel, studio]) await p.close();
+  });
+});
