@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
+import { stopServiceWorker } from '../../scripts/chromium';
 
 // The studio in real Chromium with the built extension and real IndexedDB: a QA lead adds an
 // entry, the test bench fires it, the worker picks it up for an agent's draft, and undo takes it away.
@@ -46,6 +49,11 @@ describe('phrasebook studio', () => {
     await typeDraft(page, DRAFT);
     await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual([...expectedEntries(DRAFT), ID].sort());
 
+    // A worker Chrome stopped reads the team edits again when it starts.
+    await stopServiceWorker(t.browser);
+    await typeDraft(page, `${DRAFT} Bye.`);
+    await expect.poll(() => shownEntries(panel), { timeout: 15_000 }).toEqual([...expectedEntries(`${DRAFT} Bye.`), ID].sort());
+
     // Undo in the history: the worker drops it, and the open panel follows without a keystroke.
     await studio.bringToFront();
     await studio.locator('[data-view=history]').click();
@@ -58,5 +66,22 @@ describe('phrasebook studio', () => {
     await typeDraft(page, `${DRAFT} Thanks.`);
     await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(`${DRAFT} Thanks.`));
     for (const p of [page, panel, studio]) await p.close();
+  });
+
+  test.each(['light', 'dark'] as const)('in %s mode with the editor open: axe-core finds no serious violations, and the theme follows', async (scheme) => {
+    const studio = await t.browser.context.newPage();
+    await studio.emulateMedia({ colorScheme: scheme });
+    await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html`);
+    await studio.locator('[data-entry=en-timing-as-soon-as-possible] button').click();
+    await studio.getByTestId('entry-editor').waitFor();
+    await studio.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await studio.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    const [r = 0, g = 0, b = 0] = ((await studio.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b < 3 * 128).toBe(scheme === 'dark');
+    await studio.close();
   });
 });
