@@ -58,22 +58,28 @@ export function FlagQueue({ groups, rows, openEntry, db, who }: Props) {
       <h2 id="flags-title">Flagged suggestions</h2>
       {groups.length === 0 && <p className="muted">No agent has flagged a suggestion as unhelpful.</p>}
       {groups.map((g) => (
-        <details key={g.entryId} className="flag-group" open={g.open.length > 0} data-entry={g.entryId}>
-          <summary>
-            <strong>{g.entryId}</strong> {g.open.length} open{g.resolved.length ? `, ${g.resolved.length} resolved` : ''}
-          </summary>
-          {known.has(g.entryId) ? (
-            <button type="button" data-action="open-entry" onClick={() => openEntry(g.entryId)}>
-              Open the entry
-            </button>
-          ) : (
-            <p className="muted">This entry is no longer in the phrasebook (or came from the AI).</p>
+        <section key={g.entryId} className="flag-group" data-entry={g.entryId} aria-label={`Flags for ${g.entryId}`}>
+          <header className="panel-header">
+            <h3>{g.entryId}</h3>
+            <span className="muted">
+              {g.open.length} open{g.resolved.length ? `, ${g.resolved.length} resolved` : ''}
+            </span>
+            {known.has(g.entryId) ? (
+              <button type="button" data-action="open-entry" onClick={() => openEntry(g.entryId)}>
+                Open the entry
+              </button>
+            ) : (
+              <span className="muted">no longer in the phrasebook (or from the AI)</span>
+            )}
+          </header>
+          <ul className="flags">{g.open.map((f) => flag(f, false))}</ul>
+          {g.resolved.length > 0 && (
+            <details>
+              <summary>Resolved ({g.resolved.length})</summary>
+              <ul className="flags">{g.resolved.map((f) => flag(f, true))}</ul>
+            </details>
           )}
-          <ul className="flags">
-            {g.open.map((f) => flag(f, false))}
-            {g.resolved.map((f) => flag(f, true))}
-          </ul>
-        </details>
+        </section>
       ))}
     </section>
   );

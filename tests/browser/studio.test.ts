@@ -68,6 +68,98 @@ describe('phrasebook studio', () => {
     for (const p of [page, panel, studio]) await p.close();
   });
 
+  test('import: a malformed file is refused with its errors; a good one is imported, exported, and undone as a whole', async () => {
+    const studio = await t.browser.context.newPage();
+    await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html?view=import`);
+    const files = studio.getByTestId('import-files');
+    await files.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"locale": "en",') });
+    await expect.poll(() => studio.getByTestId('import-problems').textContent()).toContain('bad.json: not valid JSON');
+
+    const id = 'en-timing-team-touch-base';
+    const file = {
+      locale: 'en',
+      category: 'timing',
+      entries: [{ id, avoid: ['touch base (later|soon)'], prefer: ['I will write again by Friday'], why: 'No time named.', source: 'team', tests: { match: ['Let us touch base later.'] } }],
+    };
+    await files.setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect.poll(() => studio.getByTestId('import-summary').textContent()).toContain('adds 1, changes 0, removes 0');
+    await studio.locator('[data-action=import]').click();
+    await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain('Imported 1 entries from team.json (merge).');
+
+    // The export carries it, in the shipped format.
+    const download = studio.waitForEvent('download');
+    await studio.locator('[data-action=export-bundle]').click();
+    const bundle = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
+    expect(bundle.format).toBe('tact-phrasebook-bundle');
+    expect(bundle.files['en/timing.json'].entries.map((e: { id: string }) => e.id)).toContain(id);
+
+    await studio.locator('[data-view=entries]').click();
+    await studio.getByLabel('Origin').selectOption('team');
+    await expect.poll(() => studio.getByTestId('entry-list').locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-entry')))).toEqual([id]);
+
+    await studio.locator('[data-view=history]').click();
+    await studio.getByTestId('history-record').filter({ hasText: 'Imported 1 entries' }).locator('[data-action=undo]').click();
+    await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain('Undone.');
+    await studio.locator('[data-view=entries]').click();
+    await expect.poll(() => studio.getByTestId('entry-list').locator('li').count()).toBe(0);
+    await studio.close();
+  });
+
+  test('flag queue: an agent flag shows under its entry with the sentence and note, and can be resolved', async () => {
+    const studio = await t.browser.context.newPage();
+    await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html?view=flags`);
+    await studio.getByTestId('flag-queue').waitFor();
+    // A flag as the worker stores it (the panel test covers the agent's side of it).
+    await studio.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('tact');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('feedback', 'readwrite');
+            tx.objectStore('feedback').add({
+              kind: 'flag',
+              entryId: 'en-timing-as-soon-as-possible',
+              locale: 'en',
+              source: 'phrasebook',
+              site: 'demo',
+              conversationId: 'T-1043',
+              phrase: 'asap',
+              sentence: 'We will fix this asap, promise.',
+              reason: 'off-brand',
+              note: 'Our customers hate "asap".',
+              createdAt: Date.now(),
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    await studio.reload();
+    const group = studio.locator('.flag-group[data-entry="en-timing-as-soon-as-possible"]');
+    await expect.poll(() => group.getByTestId('flag').textContent()).toContain('Our customers hate "asap".');
+    expect(await group.locator('mark').textContent()).toBe('asap');
+    expect(await studio.locator('[data-view=flags]').textContent()).toBe('Flagged (1)');
+    await group.locator('[data-action=resolve]').click();
+    await expect.poll(() => studio.locator('[data-view=flags]').textContent()).toBe('Flagged');
+    await group.locator('[data-action=open-entry]').click();
+    await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent()).toBe('en-timing-as-soon-as-possible');
+    await studio.close();
+  });
+
+  test('the settings page and the side panel link to the studio', async () => {
+    const options = await t.browser.context.newPage();
+    await options.goto(`chrome-extension://${t.browser.extensionId}/options.html`);
+    expect(await options.getByTestId('open-studio').getAttribute('href')).toBe(`chrome-extension://${t.browser.extensionId}/studio.html`);
+    const { page, panel } = await openTicket(t, 'T-1042');
+    await typeDraft(page, DRAFT);
+    await panel.getByTestId('panel').waitFor({ timeout: 10_000 });
+    expect(await panel.getByRole('link', { name: 'Edit phrasebook' }).getAttribute('href')).toBe(`chrome-extension://${t.browser.extensionId}/studio.html`);
+    await panel.setViewportSize({ width: 320, height: 720 });
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    for (const p of [options, page, panel]) await p.close();
+  });
+
   test.each(['light', 'dark'] as const)('in %s mode with the editor open: axe-core finds no serious violations, and the theme follows', async (scheme) => {
     const studio = await t.browser.context.newPage();
     await studio.emulateMedia({ colorScheme: scheme });
