@@ -1,7 +1,17 @@
-import type { HistoryRecord } from '@/lib/studio/history';
+import { describeChange, type HistoryRecord } from '@/lib/studio/history';
 
 /** Every studio change, newest first, with an Undo for each (an import undoes as a whole). */
-export function HistoryList({ records, undo, openEntry }: { records: HistoryRecord[]; undo(id: number): Promise<void>; openEntry(id: string): void }) {
+export function HistoryList({
+  records,
+  shippedIds,
+  undo,
+  openEntry,
+}: {
+  records: HistoryRecord[];
+  shippedIds: ReadonlySet<string>;
+  undo(id: number): Promise<void>;
+  openEntry(id: string): void;
+}) {
   return (
     <section aria-labelledby="history-title" data-testid="history">
       <h2 id="history-title">History</h2>
@@ -24,7 +34,7 @@ export function HistoryList({ records, undo, openEntry }: { records: HistoryReco
                   <button type="button" className="link" onClick={() => openEntry(c.id)}>
                     {c.id}
                   </button>{' '}
-                  ({!c.before ? (c.after?.entry ? 'edited' : 'deleted') : !c.after ? 'back to shipped or removed' : c.after.entry === null ? 'deleted' : c.after.disabled ? 'disabled' : 'edited'})
+                  ({describeChange(c, shippedIds.has(c.id))})
                 </span>
               ))}
               {r.changes.length > 8 ? ` and ${r.changes.length - 8} more` : ''}

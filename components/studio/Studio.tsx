@@ -47,6 +47,7 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
   const flags = useLiveQuery(() => db.feedback.where('kind').equals('flag').toArray(), [db]);
   const reviews = useLiveQuery(() => db.flagReviews.toArray(), [db]);
 
+  const shippedIds = useMemo(() => new Set(shipped.map((e) => e.id)), [shipped]);
   const effective = useMemo(() => effectivePhrasebook(shipped, edits ?? []), [shipped, edits]);
   const compiled = useMemo(() => compilePhrasebook(effective.entries, { skipInvalid: true }), [effective]);
   const groups = useMemo(() => groupFlags(flags ?? [], reviews ?? []), [flags, reviews]);
@@ -136,7 +137,7 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
       ) : view === 'flags' ? (
         <FlagQueue groups={groups} rows={effective.rows} openEntry={openEntry} db={db} who={who} />
       ) : view === 'history' ? (
-        <HistoryList records={history ?? []} undo={undo} openEntry={openEntry} />
+        <HistoryList records={history ?? []} shippedIds={shippedIds} undo={undo} openEntry={openEntry} />
       ) : (
         <LocalesView
           rows={effective.rows}

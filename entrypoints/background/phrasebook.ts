@@ -13,7 +13,15 @@ export function createLivePhrasebook(db: TactDb) {
   if (shipped.errors.length) console.warn('[tact] phrasebook problems:\n' + shipped.errors.join('\n'));
   let current: CompiledPhrasebook = compileLive(shipped.entries).phrasebook;
 
-  async function reload() {
+  // One read at a time, in order: a slow earlier read must not overwrite a later one.
+  let queue: Promise<unknown> = Promise.resolve();
+  function reload() {
+    const next = queue.then(read, read);
+    queue = next.catch(() => {});
+    return next;
+  }
+
+  async function read() {
     const { entries } = effectivePhrasebook(shipped.entries, await db.phrasebookEdits.toArray());
     const live = compileLive(entries);
     // The studio validates every change, so this only warns of what a release broke under an edit.

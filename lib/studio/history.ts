@@ -50,3 +50,14 @@ export function planUndo(record: HistoryRecord, current: readonly EntryEdit[]): 
     };
   return { ok: true, changes: record.changes.map((c) => ({ id: c.id, before: c.after, after: c.before })) };
 }
+
+/** One change in words, for the history list; `shipped`: the entry is in the shipped phrasebook. */
+export function describeChange(c: EditChange, shipped: boolean): string {
+  const { before, after } = c;
+  if (!after) return before?.entry === null ? 'restored' : shipped ? 'back to shipped' : 'removed';
+  if (after.entry === null) return 'deleted';
+  if (after.disabled && !before?.disabled) return 'disabled';
+  if (!after.disabled && before?.disabled) return 'enabled';
+  if (!before && !shipped) return 'added';
+  return 'edited';
+}

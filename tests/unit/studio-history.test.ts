@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { TactDb } from '../../lib/storage/db';
 import { commitChanges, StaleEditError, undoRecord } from '../../lib/storage/studio';
 import { effectivePhrasebook, type EntryEdit } from '../../lib/studio/overlay';
-import { planUndo } from '../../lib/studio/history';
+import { describeChange, planUndo } from '../../lib/studio/history';
 import { disableChange, saveChange } from '../../lib/studio/changes';
 import { planImport } from '../../lib/studio/import';
 import { ASAP, shipped, shippedEntry, teamEntry, who } from './studio-fixtures';
@@ -95,5 +95,22 @@ describe('history and undo (Dexie, fake-indexeddb)', () => {
   test('planUndo alone: an undo record cannot be undone', () => {
     const edits: EntryEdit[] = [];
     expect(planUndo({ at: 1, by: 'x', action: 'undo', summary: '', changes: [] }, edits)).toEqual({ ok: false, message: 'An undo cannot be undone; make the change again instead.' });
+  });
+});
+
+describe('describeChange', () => {
+  const edit = (over: Partial<EntryEdit> = {}): EntryEdit => ({ id: 'x', entry: teamEntry(), disabled: false, updatedAt: 1, by: 'a', ...over });
+  test.each<[string, EntryEdit | null, EntryEdit | null, boolean]>([
+    ['added', null, edit(), false],
+    ['edited', null, edit(), true],
+    ['edited', edit(), edit({ updatedAt: 2 }), false],
+    ['disabled', null, edit({ disabled: true }), true],
+    ['enabled', edit({ disabled: true }), edit(), false],
+    ['deleted', null, edit({ entry: null }), true],
+    ['restored', edit({ entry: null }), null, true],
+    ['back to shipped', edit(), null, true],
+    ['removed', edit(), null, false],
+  ])('%s', (expected, before, after, shipped) => {
+    expect(describeChange({ id: 'x', before, after }, shipped)).toBe(expected);
   });
 });
