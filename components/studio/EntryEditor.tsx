@@ -170,6 +170,13 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
         </button>
       </header>
       <form
+        onKeyDown={(e) => {
+          // Ctrl/Cmd+S saves, as in any editor, instead of the browser saving the page.
+          if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.requestSubmit();
+          }
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           if (!check.ok || stale) return;
@@ -177,6 +184,7 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
           void onSave(check.entry).finally(() => setSaving(false));
         }}
       >
+        <p className="muted hint">Checked as you type; Ctrl+S saves.</p>
         {text('id', 'Id', isNew ? 'lowercase words joined by hyphens, e.g. en-timing-circle-back; it cannot change later' : undefined)}
         <div className="row">
           {choose('locale', 'Locale', LOCALES)}

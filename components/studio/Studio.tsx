@@ -36,7 +36,11 @@ export interface StudioProps {
 
 /** The phrasebook studio: where QA leads edit the team phrasebook on top of the shipped one. */
 export function Studio({ db, shipped, notifyChanged }: StudioProps) {
-  const [view, setView] = useState<View>(() => (new URLSearchParams(location.search).get('view') as View) || 'entries');
+  // ?view=history opens a section directly (links from elsewhere; the browser tests).
+  const [view, setView] = useState<View>(() => {
+    const asked = new URLSearchParams(location.search).get('view');
+    return VIEWS.find(([id]) => id === asked)?.[0] ?? 'entries';
+  });
   const [openId, setOpenId] = useState<string | null>(null);
   const [filters, setFilters] = useState<EntryFilters>({ q: '', locale: '', category: '', severity: '', origin: '' });
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
