@@ -157,6 +157,15 @@ describe('phrasebook studio', () => {
     expect(await panel.getByRole('link', { name: 'Edit phrasebook' }).getAttribute('href')).toBe(`chrome-extension://${t.browser.extensionId}/studio.html`);
     await panel.setViewportSize({ width: 320, height: 720 });
     expect(await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await panel.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      const violations = await panel.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run(ctx: string): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run('.edit-phrasebook')).violations.map((v) => ({ id: v.id, impact: v.impact }));
+      });
+      expect(violations).toEqual([]);
+    }
     for (const p of [options, page, panel]) await p.close();
   });
 
