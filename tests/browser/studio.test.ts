@@ -27,21 +27,21 @@ describe('phrasebook studio', () => {
     await editor.getByLabel('Say not (patterns, one per line)').fill('circle back (later|soon)');
     await editor.getByLabel('Say instead (one per line)').fill('I will write again by Friday');
     // Without a why, the schema's message sits under that field.
-    await expect.poll(() => editor.locator('[data-field=why] [data-testid=field-problems]').textContent()).toBeTruthy();
+    await expect.poll(() => editor.locator('[data-field=why] [data-testid=field-problems]').textContent(), { timeout: 10_000 }).toBeTruthy();
     await editor.getByLabel('Why (shown to the agent)').fill('"Circle back" names no time.');
     await editor.getByLabel('Must flag (inline tests, one per line)').fill('Talk soon.');
     // Live validation points at the failing inline test, and saving is not possible.
-    await expect.poll(() => editor.locator('[data-field=match] [data-testid=field-problems]').textContent()).toContain('line 1: should be flagged but is not');
-    await expect.poll(() => editor.locator('[data-action=save]').isDisabled()).toBe(true);
+    await expect.poll(() => editor.locator('[data-field=match] [data-testid=field-problems]').textContent(), { timeout: 10_000 }).toContain('line 1: should be flagged but is not');
+    await expect.poll(() => editor.locator('[data-action=save]').isDisabled(), { timeout: 10_000 }).toBe(true);
     await editor.getByLabel('Must flag (inline tests, one per line)').fill('We will circle back later.');
-    await expect.poll(() => editor.getByTestId('validation').textContent()).toContain('Valid');
+    await expect.poll(() => editor.getByTestId('validation').textContent(), { timeout: 10_000 }).toContain('Valid');
     await editor.locator('[data-action=save]').click();
     await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain(`Added ${ID}. Tact now matches with`);
 
     // The test bench fires it, highlighted.
     await studio.locator('[data-view=bench]').click();
     await studio.getByTestId('bench-draft').fill(DRAFT);
-    await expect.poll(() => studio.locator(`[data-testid=bench-finding][data-entry="${ID}"]`).count()).toBe(1);
+    await expect.poll(() => studio.locator(`[data-testid=bench-finding][data-entry="${ID}"]`).count(), { timeout: 10_000 }).toBe(1);
     expect(await studio.getByTestId('bench-preview').locator('mark').allTextContents()).toContain('circle back later');
 
     // An agent's draft in the demo helpdesk: the worker matches with the team entry.
@@ -73,7 +73,7 @@ describe('phrasebook studio', () => {
     await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html?view=import`);
     const files = studio.getByTestId('import-files');
     await files.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"locale": "en",') });
-    await expect.poll(() => studio.getByTestId('import-problems').textContent()).toContain('bad.json: not valid JSON');
+    await expect.poll(() => studio.getByTestId('import-problems').textContent(), { timeout: 10_000 }).toContain('bad.json: not valid JSON');
 
     const id = 'en-timing-team-touch-base';
     const file = {
@@ -82,7 +82,7 @@ describe('phrasebook studio', () => {
       entries: [{ id, avoid: ['touch base (later|soon)'], prefer: ['I will write again by Friday'], why: 'No time named.', source: 'team', tests: { match: ['Let us touch base later.'] } }],
     };
     await files.setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-    await expect.poll(() => studio.getByTestId('import-summary').textContent()).toContain('adds 1, changes 0, removes 0');
+    await expect.poll(() => studio.getByTestId('import-summary').textContent(), { timeout: 10_000 }).toContain('adds 1, changes 0, removes 0');
     await studio.locator('[data-action=import]').click();
     await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain('Imported 1 entries from team.json (merge).');
 
@@ -95,13 +95,13 @@ describe('phrasebook studio', () => {
 
     await studio.locator('[data-view=entries]').click();
     await studio.getByLabel('Origin').selectOption('team');
-    await expect.poll(() => studio.getByTestId('entry-list').locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-entry')))).toEqual([id]);
+    await expect.poll(() => studio.getByTestId('entry-list').locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-entry'))), { timeout: 10_000 }).toEqual([id]);
 
     await studio.locator('[data-view=history]').click();
     await studio.getByTestId('history-record').filter({ hasText: 'Imported 1 entries' }).locator('[data-action=undo]').click();
     await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain('Undone.');
     await studio.locator('[data-view=entries]').click();
-    await expect.poll(() => studio.getByTestId('entry-list').locator('li').count()).toBe(0);
+    await expect.poll(() => studio.getByTestId('entry-list').locator('li').count(), { timeout: 10_000 }).toBe(0);
     await studio.close();
   });
 
@@ -137,13 +137,13 @@ describe('phrasebook studio', () => {
     );
     await studio.reload();
     const group = studio.locator('.flag-group[data-entry="en-timing-as-soon-as-possible"]');
-    await expect.poll(() => group.getByTestId('flag').textContent()).toContain('Our customers hate "asap".');
+    await expect.poll(() => group.getByTestId('flag').textContent(), { timeout: 10_000 }).toContain('Our customers hate "asap".');
     expect(await group.locator('mark').textContent()).toBe('asap');
     expect(await studio.locator('[data-view=flags]').textContent()).toBe('Flagged (1)');
     await group.locator('[data-action=resolve]').click();
-    await expect.poll(() => studio.locator('[data-view=flags]').textContent()).toBe('Flagged');
+    await expect.poll(() => studio.locator('[data-view=flags]').textContent(), { timeout: 10_000 }).toBe('Flagged');
     await group.locator('[data-action=open-entry]').click();
-    await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent()).toBe('en-timing-as-soon-as-possible');
+    await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe('en-timing-as-soon-as-possible');
     await studio.close();
   });
 
