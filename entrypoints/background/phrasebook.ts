@@ -11,7 +11,9 @@ import { compileLive, loadShippedEntries } from '@/utils/phrasebook';
 export function createLivePhrasebook(db: TactDb) {
   const shipped = loadShippedEntries();
   if (shipped.errors.length) console.warn('[tact] phrasebook problems:\n' + shipped.errors.join('\n'));
-  let current: CompiledPhrasebook = compileLive(shipped.entries).phrasebook;
+  // Compiled on first use: at start the read below usually sets it, and compiling the shipped
+  // phrasebook only to replace it would cost every worker start (Chrome restarts it often).
+  let current: CompiledPhrasebook | undefined;
 
   // One read at a time, in order: a slow earlier read must not overwrite a later one.
   let queue: Promise<unknown> = Promise.resolve();
@@ -24,8 +26,8 @@ export function createLivePhrasebook(db: TactDb) {
   async function read() {
     const { entries } = effectivePhrasebook(shipped.entries, await db.phrasebookEdits.toArray());
     const live = compileLive(entries);
-    // The studio validates every change, so this only warns of what a release broke under an edit.
-    if (live.errors.length) console.warn('[tact] team phrasebook problems:\n' + live.errors.join('\n'));
+    // The studio validates every change, so this warns of broken shipped entries, or of what a release broke under an edit.
+    if (live.errors.length) console.warn('[tact] phrasebook entries left out:\n' + live.errors.join('\n'));
     current = live.phrasebook;
     return live;
   }
@@ -35,8 +37,8 @@ export function createLivePhrasebook(db: TactDb) {
     (err: unknown) => console.warn('[tact] could not read the team phrasebook; using the shipped one', err),
   );
   return {
-    get current() {
-      return current;
+    get current(): CompiledPhrasebook {
+      return (current ??= compileLive(shipped.entries).phrasebook);
     },
     ready,
     reload,
