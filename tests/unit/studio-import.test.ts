@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { applyChanges, effectivePhrasebook, type EntryEdit } from '../../lib/studio/overlay';
 import { planImport, type ImportInput } from '../../lib/studio/import';
@@ -87,6 +88,11 @@ describe('export', () => {
     expect(timing.data.entries.map((e) => e.id)).toEqual(shipped.filter((e) => e.locale === 'en' && e.category === 'timing').map((e) => e.id).sort());
     expect(Object.keys(timing.data.entries[0]!)).not.toContain('locale');
     expect(fileText(timing).endsWith('}\n')).toBe(true);
+  });
+
+  test('the untouched phrasebook exports as exactly the shipped files (same keys, same order): committing it changes nothing', () => {
+    for (const f of exportFiles(effectivePhrasebook(shipped, []).entries))
+      expect(JSON.stringify(f.data), f.path).toBe(JSON.stringify(JSON.parse(readFileSync(`phrasebook/${f.path}`, 'utf8'))));
   });
 
   test('round trip: export, then import (replace) into a fresh studio, gives the same effective phrasebook', () => {
