@@ -19,6 +19,8 @@ const LIMIT = 200;
 interface Props {
   rows: StudioEntry[];
   entries: Entry[];
+  /** Entries the engine leaves out, with why. */
+  leftOut: ReadonlyMap<string, string>;
   filters: EntryFilters;
   setFilters(f: EntryFilters): void;
   openId: string | null;
@@ -34,7 +36,7 @@ const matchesQuery = (r: StudioEntry, q: string) => {
 };
 
 /** The entry list with its filters, and the editor for the entry opened (or a new one). */
-export function EntriesView({ rows, entries, filters, setFilters, openId, setOpenId, who, commit }: Props) {
+export function EntriesView({ rows, entries, leftOut, filters, setFilters, openId, setOpenId, who, commit }: Props) {
   const [creating, setCreating] = useState(false);
   const shown = useMemo(() => {
     const q = filters.q.trim().toLowerCase();
@@ -103,6 +105,11 @@ export function EntriesView({ rows, entries, filters, setFilters, openId, setOpe
                 <span className="entry-id">{r.id}</span>
                 <span className={`chip sev-${r.entry.severity}`}>{r.entry.severity}</span>
                 {r.origin !== 'shipped' && <span className="chip">{r.origin}</span>}
+                {leftOut.has(r.id) && (
+                  <span className="chip sev-risk" title={leftOut.get(r.id)}>
+                    left out: {leftOut.get(r.id)}
+                  </span>
+                )}
                 <span className="muted entry-avoid">{r.entry.avoid.join(' · ')}</span>
               </button>
             </li>

@@ -54,6 +54,8 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
   const shippedIds = useMemo(() => new Set(shipped.map((e) => e.id)), [shipped]);
   const effective = useMemo(() => effectivePhrasebook(shipped, edits ?? []), [shipped, edits]);
   const compiled = useMemo(() => compilePhrasebook(effective.entries, { skipInvalid: true }), [effective]);
+  // Entries the engine leaves out (e.g. a release added a pattern a team entry also has): shown in the list.
+  const leftOut = useMemo(() => new Map(compiled.problems.map((p) => [p.entryId ?? '', p.message])), [compiled]);
   const groups = useMemo(() => groupFlags(flags ?? [], reviews ?? []), [flags, reviews]);
   const openFlags = groups.reduce((n, g) => n + g.open.length, 0);
 
@@ -133,7 +135,7 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
       {!edits ? (
         <p className="muted">Loading…</p>
       ) : view === 'entries' ? (
-        <EntriesView rows={effective.rows} entries={effective.entries} filters={filters} setFilters={setFilters} openId={openId} setOpenId={setOpenId} who={who} commit={commit} />
+        <EntriesView rows={effective.rows} entries={effective.entries} leftOut={leftOut} filters={filters} setFilters={setFilters} openId={openId} setOpenId={setOpenId} who={who} commit={commit} />
       ) : view === 'bench' ? (
         <TestBench compiled={compiled} openEntry={openEntry} />
       ) : view === 'import' ? (
