@@ -4,6 +4,7 @@ import type { EditChange, EntryEdit } from '@/lib/studio/overlay';
 import type { StudioAction } from '@/lib/studio/changes';
 import { formatImportProblem, planImport, type ImportMode, type ImportPlan } from '@/lib/studio/import';
 import { bundleOf, exportFiles, fileText, type ExportFile } from '@/lib/studio/export';
+import { entriesToCsv } from '@/lib/studio/csv';
 
 interface Props {
   shipped: Entry[];
@@ -13,8 +14,8 @@ interface Props {
   commit(action: StudioAction, summary: string, changes: EditChange[]): Promise<boolean>;
 }
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -37,14 +38,14 @@ export function ImportExport({ shipped, edits, entries, who, commit }: Props) {
       <section aria-labelledby={`${uid}-i`} data-testid="import">
         <h2 id={`${uid}-i`}>Import</h2>
         <p className="muted">
-          Phrasebook files in the shipped format (<code>phrasebook/&lt;locale&gt;/&lt;category&gt;.json</code>) or a bundle exported
-          here. The import is checked as a whole: one problem and nothing changes.
+          Phrasebook files in the shipped format (<code>phrasebook/&lt;locale&gt;/&lt;category&gt;.json</code>), a bundle exported
+          here, or a CSV exported here (one row per entry; list cells hold one item per line). The import is checked as a whole: one problem and nothing changes.
         </p>
         <label htmlFor={`${uid}-f`}>Files</label>{' '}
         <input
           id={`${uid}-f`}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.csv,application/json,text/csv"
           multiple
           data-testid="import-files"
           onChange={async (e) => {
@@ -116,6 +117,9 @@ export function ImportExport({ shipped, edits, entries, who, commit }: Props) {
         </p>
         <button type="button" data-action="export-bundle" onClick={() => download('tact-phrasebook.json', JSON.stringify(bundleOf(files, new Date()), null, 2) + '\n')}>
           Download all ({files.length} files in one bundle)
+        </button>
+        <button type="button" data-action="export-csv" onClick={() => download('tact-phrasebook.csv', entriesToCsv(entries), 'text/csv')}>
+          Download as CSV (for a spreadsheet)
         </button>
         <ul className="export-files">
           {files.map((f: ExportFile) => (

@@ -5,6 +5,7 @@ import { formatProblem } from '../phrasebook/errors';
 import { fileOf as originOf } from '../phrasebook/origin';
 import type { Entry } from '../phrasebook/schema';
 import { BUNDLE_FORMAT } from './export';
+import { csvToFiles } from './csv';
 import { isNoop } from './changes';
 import { applyChanges, effectivePhrasebook, normaliseEntry, sameEntry, type EditChange, type EntryEdit } from './overlay';
 
@@ -40,7 +41,7 @@ export const MAX_IMPORT_ENTRIES = 10_000;
 
 export const formatImportProblem = (p: ImportProblem) => formatProblem(p);
 
-/** The phrasebook files in the inputs: each is one shipped-format file or an exported bundle of them. */
+/** The phrasebook files in the inputs: each is one shipped-format file, an exported bundle of them, or a CSV (csv.ts). */
 function readFiles(inputs: readonly ImportInput[]): { files: { name: string; data: unknown }[]; problems: ImportProblem[] } {
   const files: { name: string; data: unknown }[] = [];
   const problems: ImportProblem[] = [];
@@ -50,6 +51,12 @@ function readFiles(inputs: readonly ImportInput[]): { files: { name: string; dat
     if (chars > MAX_IMPORT_CHARS) {
       problems.push({ file: name, message: `the import is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB; split it` });
       break;
+    }
+    if (/\.csv$/i.test(name)) {
+      const csv = csvToFiles(name, text);
+      files.push(...csv.files);
+      problems.push(...csv.problems);
+      continue;
     }
     let data: unknown;
     try {

@@ -92,6 +92,11 @@ describe('phrasebook studio', () => {
     const bundle = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
     expect(bundle.format).toBe('tact-phrasebook-bundle');
     expect(bundle.files['en/timing.json'].entries.map((e: { id: string }) => e.id)).toContain(id);
+    const csvDownload = studio.waitForEvent('download');
+    await studio.locator('[data-action=export-csv]').click();
+    const csv = await readFile((await (await csvDownload).path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('id,locale,category,severity,avoid,prefer,why,unless,tones,types,channel,source,match,noMatch');
+    expect(csv).toContain(`${id},en,timing,warning,`);
 
     await studio.locator('[data-view=entries]').click();
     await studio.getByLabel('Origin').selectOption('team');

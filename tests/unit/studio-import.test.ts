@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { applyChanges, effectivePhrasebook, type EntryEdit } from '../../lib/studio/overlay';
 import { planImport, type ImportInput } from '../../lib/studio/import';
 import { bundleOf, exportFiles, fileText } from '../../lib/studio/export';
+import { entriesToCsv } from '../../lib/studio/csv';
 import { deleteChange, disableChange, saveChange } from '../../lib/studio/changes';
 import { ASAP, shipped, shippedEntry, teamEntry, who } from './studio-fixtures';
 
@@ -114,5 +115,32 @@ describe('export', () => {
     const perFile = planImport(exportFiles(before).map((f) => ({ name: f.path, text: fileText(f) })), 'replace', shipped, [], who);
     if (!perFile.ok) throw new Error('rejected');
     expect(effectivePhrasebook(shipped, applyChanges([], perFile.changes)).entries).toEqual(before);
+  });
+});
+
+describe('CSV', () => {
+  test('round trip: the phrasebook with team edits as CSV, imported (replace) into a fresh studio, is the same phrasebook', () => {
+    const edits = applyChanges([], [saveChange(undefined, teamEntry(), who)]);
+    const before = effectivePhrasebook(shipped, edits).entries;
+    const csv = entriesToCsv(before);
+    expect(csv.split('\n')[0]).toBe('id,locale,category,severity,avoid,prefer,why,unless,tones,types,channel,source,match,noMatch');
+    const plan = planImport([{ name: 'phrasebook.csv', text: csv }], 'replace', shipped, [], who);
+    if (!plan.ok) throw new Error(plan.problems.map((p) => p.message).join('\n'));
+    expect(effectivePhrasebook(shipped, applyChanges([], plan.changes)).entries).toEqual(before);
+  });
+
+  test('a bad CSV is refused with the row or column at fault, and nothing is imported', () => {
+    const header = 'id,locale,category,severity,avoid,prefer,why,source\n';
+    expect(planImport([{ name: 'a.csv', text: 'id,locale\nx,en\n' }], 'merge', shipped, [], who)).toEqual({
+      ok: false,
+      problems: [{ file: 'a.csv', message: 'missing columns: category, avoid, prefer, why, source' }],
+    });
+    const bad = planImport([{ name: 'b.csv', text: header + 'en-timing-team-x,en,timing,fatal,"circle back later",,"No time.",team\n' }], 'merge', shipped, [], who);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems).toEqual([
+      { file: 'b.csv (en/timing.json)', entryId: 'en-timing-team-x', message: 'entries.0.prefer: an entry needs at least one alternative' },
+      { file: 'b.csv (en/timing.json)', entryId: 'en-timing-team-x', message: expect.stringMatching(/^entries\.0\.severity: /) },
+    ]);
   });
 });
