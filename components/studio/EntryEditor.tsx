@@ -1,5 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import type { Entry } from '@/lib/phrasebook/schema';
+import { compilePhrasebook } from '@/lib/phrasebook/engine';
+import { contextFor } from '@/lib/phrasebook/inline-tests';
 import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, LOCALES, SEVERITIES, TONES } from '@/lib/phrasebook/vocabulary';
 import type { StudioEntry } from '@/lib/studio/overlay';
 import { validateEntry, type FieldProblem } from '@/lib/studio/validate';
@@ -99,6 +101,13 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
     return r;
   }, [deferred, others, taken]);
   const problems: FieldProblem[] = check.ok ? [] : check.problems;
+  // "Try a sentence": this entry as typed, before saving, in a context where its `when` holds.
+  const [trial, setTrial] = useState('');
+  const tried = useMemo(() => {
+    if (!trial.trim() || !check.entry) return null;
+    const alone = compilePhrasebook([check.entry], { skipInvalid: true });
+    return alone.size ? alone.matchAll(trial, contextFor(check.entry)) : null;
+  }, [trial, check.entry]);
   const stale = deferred !== form;
   const isNew = !row;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -201,6 +210,15 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
         {text('source', 'Source')}
         {text('match', 'Must flag (inline tests, one per line)', undefined, true)}
         {text('noMatch', 'Must not flag (one per line)', undefined, true)}
+        <div className="field">
+          <label htmlFor={`${uid}-try`}>Try a sentence (not saved)</label>
+          <input id={`${uid}-try`} value={trial} onChange={(e) => setTrial(e.target.value)} data-testid="try-sentence" />
+          {tried && (
+            <span className="muted" data-testid="try-result">
+              {tried.length ? tried.map((m) => `fires on “${m.text}” → ${m.suggestions.join(' / ')}`).join('; ') : 'does not fire'}
+            </span>
+          )}
+        </div>
         {whole.length > 0 && (
           <ul className="problems" data-testid="entry-problems">
             {whole.map((p, i) => (

@@ -35,6 +35,9 @@ describe('phrasebook studio', () => {
     await expect.poll(() => editor.locator('[data-action=save]').isDisabled(), { timeout: 10_000 }).toBe(true);
     await editor.getByLabel('Must flag (inline tests, one per line)').fill('We will circle back later.');
     await expect.poll(() => editor.getByTestId('validation').textContent(), { timeout: 10_000 }).toContain('Valid');
+    // Tried before saving.
+    await editor.getByTestId('try-sentence').fill('OK, we will circle back soon then.');
+    await expect.poll(() => editor.getByTestId('try-result').textContent(), { timeout: 10_000 }).toBe('fires on “circle back soon” → I will write again by Friday');
     await editor.locator('[data-action=save]').click();
     await expect.poll(() => studio.getByTestId('studio-status').textContent(), { timeout: 10_000 }).toContain(`Added ${ID}. Tact now matches with`);
 
