@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { PanelConnection } from '@/utils/panel-connection';
-import type { TabState } from '@/lib/protocol';
+import type { AiStatus, AiTabState, TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
 import { sendMessage } from '@/utils/messaging';
 import { replaceInDraft } from '@/utils/replace-in-draft';
 import { SuggestionCard, type Applied } from './SuggestionCard';
 import { Checklist } from './Checklist';
 import { CustomerCard } from './CustomerCard';
+import { AiRewrites } from './AiRewrites';
 
 /** The side panel: who the agent is talking to and what to say instead, for the followed tab. */
 export function Panel({ connection }: { connection: PanelConnection }) {
-  const { tabId, state, connected } = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
+  const { tabId, state, connected, ai, aiStatus } = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
 
   if (tabId == null) return <Empty title="No tab" text="Open a helpdesk conversation to start." />;
   if (!state)
@@ -22,10 +23,17 @@ export function Panel({ connection }: { connection: PanelConnection }) {
       />
     );
   // Keyed by conversation so per-ticket UI state (last apply, cursor) never leaks between tickets.
-  return <TicketPanel key={`${state.tabId}:${state.conversationId}`} state={state} />;
+  return (
+    <TicketPanel
+      key={`${state.tabId}:${state.conversationId}`}
+      state={state}
+      ai={ai?.conversationId === state.conversationId ? ai : null}
+      aiStatus={aiStatus}
+    />
+  );
 }
 
-function TicketPanel({ state }: { state: TabState }) {
+function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState | null; aiStatus: AiStatus | null }) {
   const [lastApplied, setLastApplied] = useState<Applied | null>(null);
   const [undoStatus, setUndoStatus] = useState<string | null>(null);
   const cards = useRef<(HTMLLIElement | null)[]>([]);
@@ -150,8 +158,23 @@ function TicketPanel({ state }: { state: TabState }) {
           </ul>
         )}
       </section>
+      {state.draft.trim() !== '' && (
+        <AiRewrites
+          state={state}
+          ai={ai}
+          status={aiStatus}
+          onApplied={(a) => {
+            setLastApplied(a);
+            setUndoStatus(null);
+          }}
+        />
+      )}
       <footer className="muted panel-footer" data-testid="ai-status">
-        Phrasebook only: AI rewrites are off (no Claude API key set up).{' '}
+        {!aiStatus
+          ? 'Checking the AI setup…'
+          : aiStatus.keySet
+            ? `AI rewrites on: ${aiStatus.model} (key …${aiStatus.keyHint ?? ''}).`
+            : 'Phrasebook only: AI rewrites are off (no Claude API key set up).'}{' '}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
         </button>

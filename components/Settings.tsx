@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, parseSettings, type Settings as SettingsValue } from '@/lib/settings';
+import { AiSettings } from './AiSettings';
 
 /** The settings page: where Tact may run beyond the known helpdesks, and what it shows. */
 export function Settings() {
@@ -76,6 +77,7 @@ export function Settings() {
           </select>
         </label>
       </section>
+      <AiSettings />
       <section>
         <h2>Phrasebook</h2>
         <p className="muted">QA leads edit the team phrasebook, test it and review agents&apos; flags in the studio.</p>

@@ -13,12 +13,16 @@ interface Props {
   onFocus(): void;
   /** The panel keeps the last apply (the card goes away once the draft no longer matches). */
   onApplied(applied: Applied): void;
+  /** Per suggestion, why it is better (AI rewrites carry one each). */
+  reasons?: readonly string[];
+  /** After the dismissal is recorded (the AI card clears its rewrite). */
+  onDismissed?(): void;
 }
 
 export type Applied = { finding: Finding; replacement: string; feedbackId?: number; tabId: number };
 
 /** One finding: "not that" → "say this", why, and Apply / Copy / Dismiss / Flag. */
-export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function SuggestionCard({ state, finding, onFocus, onApplied }, ref) {
+export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function SuggestionCard({ state, finding, onFocus, onApplied, reasons, onDismissed }, ref) {
   const [status, setStatus] = useState<string | null>(null);
   const [flagging, setFlagging] = useState(false);
 
@@ -52,6 +56,7 @@ export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function Suggesti
   const dismiss = async () => {
     const result = await record({ kind: 'dismiss' });
     if (!result.ok) setStatus(result.message ?? 'Could not dismiss.');
+    else onDismissed?.();
   };
 
   const flag = async (reason: FlagReason, note: string) => {
@@ -68,9 +73,15 @@ export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function Suggesti
       className={`finding severity-${finding.severity}`}
       data-testid="finding"
       data-entry={finding.entryId}
+      data-source={finding.source}
       aria-label={`Instead of “${finding.text}”`}
     >
       <p className="not-that">
+        {finding.source === 'ai' && (
+          <span className="source-badge" data-testid="source" title="Written by Claude, not from your team's phrasebook">
+            AI
+          </span>
+        )}{' '}
         <span className="label">Not that</span> <s data-testid="not-that">{finding.text}</s>
       </p>
       <ul className="say-this">
@@ -85,6 +96,7 @@ export const SuggestionCard = forwardRef<HTMLLIElement, Props>(function Suggesti
                 Copy
               </button>
             </span>
+            {reasons?.[i] && <span className="why reason">{reasons[i]}</span>}
           </li>
         ))}
       </ul>

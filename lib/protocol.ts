@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FLAG_REASONS } from './flag-reasons';
 import type { Verdict } from './classify/verdict';
+import { AI_ERROR_KINDS } from './ai/vocabulary';
 import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, LOCALES, SEVERITIES, TONES } from './phrasebook/vocabulary';
 
 // Every message between content script, background and side panel is declared here, once.
@@ -107,6 +108,69 @@ export type FeedbackResult = z.infer<typeof feedbackResultSchema>;
 export const undoFeedbackSchema = z.object({ tabId: z.optional(z.number()), id: z.number() });
 export type UndoFeedback = z.infer<typeof undoFeedbackSchema>;
 
+// The AI fallback (lib/ai/, entrypoints/background/ai.ts). The API key goes from the settings page
+// to the background and never comes back: the background only says whether one is set.
+
+/** What the panel and the settings page may know about the AI setup. */
+export const aiStatusSchema = z.object({
+  keySet: z.boolean(),
+  /** The key's last four characters, so the agent can tell which key is in use. */
+  keyHint: z.nullable(z.string()),
+  model: z.string(),
+  /** Set only when it is not the Anthropic API (a proxy, or the tests' loopback stub). */
+  baseURL: z.nullable(z.string()),
+});
+export type AiStatus = z.infer<typeof aiStatusSchema>;
+
+/** settings page -> background. `apiKey: null` removes the key; absent fields stay as they are. */
+export const aiConfigUpdateSchema = z.object({
+  apiKey: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(300)))),
+  model: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  baseURL: z.optional(z.nullable(z.string().check(z.maxLength(300)))),
+});
+export type AiConfigUpdate = z.infer<typeof aiConfigUpdateSchema>;
+
+export const aiConfigResultSchema = z.object({ ok: z.boolean(), message: z.optional(z.string()), status: aiStatusSchema });
+export type AiConfigResult = z.infer<typeof aiConfigResultSchema>;
+
+/** panel -> background: rewrite the draft's sentence [start, end), whose text the panel saw as `text`. */
+export const rewriteRequestSchema = z.object({
+  tabId: z.number(),
+  start: z.number(),
+  end: z.number(),
+  text: z.string().check(z.minLength(1), z.maxLength(2000)),
+  /** The locale of the cues that picked the sentence, if any. */
+  locale: z.optional(z.string()),
+});
+export type RewriteRequest = z.infer<typeof rewriteRequestSchema>;
+
+export const aiErrorSchema = z.object({
+  kind: z.enum(AI_ERROR_KINDS),
+  message: z.string(),
+  retryAfterS: z.optional(z.number()),
+  /** When a rate limit ends (epoch ms), for the panel's countdown. */
+  retryAt: z.optional(z.number()),
+});
+
+/** The AI rewrite of one sentence in one tab, as the panel shows it (one in flight per tab). */
+export const aiTabStateSchema = z.object({
+  tabId: z.number(),
+  conversationId: z.string(),
+  status: z.enum(['asking', 'done', 'failed']),
+  sentence: z.object({ start: z.number(), end: z.number(), text: z.string() }),
+  locale: z.optional(z.string()),
+  model: z.string(),
+  /** While asking: what has streamed in so far (not validated yet). */
+  rewrites: z.array(z.object({ text: z.string(), why: z.string() })),
+  /** Claude thought the sentence fine as it is, or could not improve it. */
+  unsure: z.optional(z.boolean()),
+  /** Answered from the cache, no request made. */
+  cached: z.optional(z.boolean()),
+  error: z.optional(aiErrorSchema),
+  updatedAt: z.number(),
+});
+export type AiTabState = z.infer<typeof aiTabStateSchema>;
+
 /** Request/response messages (sent with @webext-core/messaging). */
 export interface ProtocolMap {
   /** panel -> background: replace a span in the tab's draft. */
@@ -119,6 +183,14 @@ export interface ProtocolMap {
   recordFeedback(data: FeedbackRequest): FeedbackResult;
   /** panel or content -> background: take back a dismissal or an apply's record. */
   undoFeedback(data: UndoFeedback): FeedbackResult;
+  /** panel or settings page -> background: is an AI key set, which model. Never the key. */
+  getAiStatus(): AiStatus;
+  /** settings page -> background (refused from content scripts): set or remove the key, the model, the base URL. */
+  setAiConfig(data: AiConfigUpdate): AiConfigResult;
+  /** panel -> background: ask Claude to rewrite one sentence; the answer streams over the panel port. */
+  requestRewrite(data: RewriteRequest): { ok: boolean; message?: string };
+  /** panel -> background: drop the tab's AI rewrite (dismissed, or the agent cancelled it). */
+  clearRewrite(data: { tabId: number }): void;
 }
 
 /**
@@ -192,11 +264,20 @@ export const PANEL_PORT = 'tact-panel';
 export const panelToBackgroundSchema = z.object({ type: z.literal('subscribe'), tabId: z.number() });
 export type PanelToBackground = z.infer<typeof panelToBackgroundSchema>;
 
-export const backgroundToPanelSchema = z.object({
-  type: z.literal('state'),
-  tabId: z.number(),
-  state: z.nullable(tabStateSchema),
-});
+export const backgroundToPanelSchema = z.union([
+  z.object({
+    type: z.literal('state'),
+    tabId: z.number(),
+    state: z.nullable(tabStateSchema),
+  }),
+  /** The tab's AI rewrite (on every streamed update) and whether AI is set up at all. */
+  z.object({
+    type: z.literal('ai'),
+    tabId: z.number(),
+    ai: z.nullable(aiTabStateSchema),
+    status: aiStatusSchema,
+  }),
+]);
 export type BackgroundToPanel = z.infer<typeof backgroundToPanelSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
-import { PANEL_PORT, backgroundToPanelSchema, type TabState } from '@/lib/protocol';
+import { PANEL_PORT, backgroundToPanelSchema, type AiStatus, type AiTabState, type TabState } from '@/lib/protocol';
 
 export interface PanelSnapshot {
   tabId: number | null;
   state: TabState | null;
   /** False while the worker is restarting and the port is being re-established. */
   connected: boolean;
+  /** The tab's AI rewrite, if the agent asked for one. */
+  ai: AiTabState | null;
+  /** Whether AI is set up (null until the background said). */
+  aiStatus: AiStatus | null;
 }
 
 /**
@@ -14,7 +18,7 @@ export interface PanelSnapshot {
  * Shaped for React's useSyncExternalStore: `subscribe` and an immutable `getSnapshot`.
  */
 export function createPanelConnection() {
-  let snapshot: PanelSnapshot = { tabId: null, state: null, connected: false };
+  let snapshot: PanelSnapshot = { tabId: null, state: null, connected: false, ai: null, aiStatus: null };
   const listeners = new Set<() => void>();
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   let closed = false;
@@ -29,7 +33,9 @@ export function createPanelConnection() {
     port = browser.runtime.connect({ name: PANEL_PORT });
     port.onMessage.addListener((raw: unknown) => {
       const msg = backgroundToPanelSchema.safeParse(raw);
-      if (msg.success && msg.data.tabId === snapshot.tabId) update({ state: msg.data.state, connected: true });
+      if (!msg.success || msg.data.tabId !== snapshot.tabId) return;
+      if (msg.data.type === 'state') update({ state: msg.data.state, connected: true });
+      else update({ ai: msg.data.ai, aiStatus: msg.data.status });
     });
     port.onDisconnect.addListener(() => {
       port = null;
@@ -47,7 +53,7 @@ export function createPanelConnection() {
     getSnapshot: () => snapshot,
     follow(tabId: number) {
       if (tabId === snapshot.tabId) return;
-      update({ tabId, state: null });
+      update({ tabId, state: null, ai: null });
       if (!port) connect();
       else port.postMessage({ type: 'subscribe', tabId });
     },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createBackgroundContext } from './context';
 import { registerDraftHandlers } from './drafts';
 import { registerFeedbackHandlers } from './feedback';
+import { registerAiHandlers } from './ai';
 import { registerPanelPorts } from './panels';
 import { registerEnabledSites } from './sites';
 import { registerStudioHandlers } from './studio';
@@ -11,6 +12,7 @@ export default defineBackground(() => {
   const reanalyse = registerDraftHandlers(ctx);
   registerFeedbackHandlers(ctx, reanalyse);
   registerPanelPorts(ctx);
+  registerAiHandlers(ctx);
   registerEnabledSites(ctx);
   registerStudioHandlers(ctx, reanalyse);
 

@@ -53,22 +53,37 @@ interface Words {
   staff: RegExp;
   /** Words that may stand beside an insult in a clause of its own ("what a complete idiot", "bunch of clowns"). */
   filler: ReadonlySet<string>;
+  /** Between the person and the insult, these deny it: "you're not an idiot", "she's no fool". */
+  denial: ReadonlySet<string>;
+  /** Verbs that name someone something: "calling her a liar" reports an insult, it does not make one. */
+  reporting: ReadonlySet<string>;
+  /** Verbs of saying and believing, which only a denial turns into a report: "I never said you were stupid". */
+  belief: ReadonlySet<string>;
+  /** The insult said generically ("only a fool would", "you'd have to be an idiot to"), by the words before it. */
+  generic: RegExp;
+  /** The insult turned on oneself by what follows: "what an idiot I am". */
+  selfAfter: RegExp;
 }
 
 const EN: Words = {
   self: new Set(['i', "i'm", 'im', "i've", "i'd", "i'll", 'me', 'my', 'myself', 'mine', 'we', "we're", 'us', 'our', 'ourselves']),
   second: new Set(['you', 'u', 'ya', 'yall', "y'all", 'your', 'ur', 'yours', 'yourself', 'yourselves', "you're", 'youre', "you've", "you'll", "you'd", 'thou', 'thee']),
   third: new Set(['he', 'she', "he's", "she's", 'hes', 'shes', 'him']),
-  inherent: /^(?:fuck you|fuck u|screw you|go fuck yourself|fuck off|shut up|shut the fuck up|stfu|go to hell|bite me|kiss my ass|suck my|piece of shit)$/i,
+  inherent: /^(?:fuck you|fuck u|screw you|go fuck yourself|fuck off|shut up|shut the fuck up|stfu|go to hell|bite me|kiss my ass|suck my|piece of shit|eat shit|drop dead|go die|kill yourself|kys|rot in hell|burn in hell|get fucked|fuck yourself)$/i,
   personNoun:
-    /^(?:idiot|moron|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole)$/i,
+    /^(?:idiot|moron|muppet|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole)$/i,
   person: /^(?:woman|man|guy|girl|boy|person|kid|lady|dude|bitch|child|human|human being|creature|individual|teenager|agent|rep|manager|employee|driver|fella|bloke)$/i,
   determiner: new Set(['a', 'an', 'this', 'that', 'what', 'such']),
   copula: new Set(['is', 'was', "'s", 'be', 'being', 'seems', 'sounds', 'looks']),
   they: new Set(['they', "they're", 'theyre', 'them']),
   pluralCopula: new Set(['are', 'were', "'re", 'be', 'being', 'seem', 'sound', 'look']),
   staff: /^(?:staff|team|agents?|employees?|workers?|managers?|management|support|reps?|representatives?|drivers?|couriers?|company|boss|ceo|operators?|technicians?|techs?|crew)$/,
-  filler: new Set(['a', 'an', 'the', 'what', 'such', 'you', 'u', 'total', 'complete', 'absolute', 'utter', 'fucking', 'bloody', 'damn', 'bunch', 'of', 'lying', 'little', 'big', 'stupid', 'dumb', 'pathetic', 'useless', 'incompetent', 'ignorant', 'oh', 'omg', 'lol', 'wow', 'and', 'all', 'fucken', 'fuckin', 'effing', 'freaking', 'just', 'pure']),
+  filler: new Set(['hey', 'oi', 'listen', 'look', 'yo', 'a', 'an', 'the', 'what', 'such', 'you', 'u', 'total', 'complete', 'absolute', 'utter', 'fucking', 'bloody', 'damn', 'bunch', 'of', 'lying', 'little', 'big', 'stupid', 'dumb', 'pathetic', 'useless', 'incompetent', 'ignorant', 'oh', 'omg', 'lol', 'wow', 'and', 'all', 'fucken', 'fuckin', 'effing', 'freaking', 'just', 'pure']),
+  denial: new Set(['not', 'no', 'never', "isn't", 'isnt', "aren't", 'arent', "wasn't", 'wasnt', "weren't", 'werent', "ain't", 'aint', 'nobody', 'noone']),
+  reporting: new Set(['call', 'calls', 'called', 'calling', 'accuse', 'accused', 'accusing', 'named', 'labelled', 'labeled']),
+  belief: new Set(['say', 'says', 'said', 'saying', 'tell', 'told', 'think', 'thinks', 'thought', 'mean', 'meant', 'imply', 'implying', 'implied', 'suggest', 'suggesting', 'suggested']),
+  generic: /(?:^| )(?:only|any)(?: an?)?$|(?:^| )(?:(?:have|has|had) to|you'd|would) be(?: an?)?$/,
+  selfAfter: /^(?:that )?(?:i am|i was|i'm|im)(?: |$)/,
 };
 
 const SV: Words = {
@@ -83,7 +98,12 @@ const SV: Words = {
   they: new Set(['de', 'dom', 'dem']),
   pluralCopula: new Set(['är', 'var', 'verkar', 'låter']),
   staff: /^(?:personal(?:en)?|kundtjänst(?:en)?|support(?:en)?|handläggare(?:n)?|chef(?:en|er|erna)?|företag(?:et)?|bolag(?:et)?|anställda|budet|chauffören|ledning(?:en)?|folk(?:et)?)$/,
-  filler: new Set(['en', 'ett', 'vilken', 'vilka', 'jävla', 'jävlar', 'dumma', 'fan', 'så', 'ni', 'du', 'era', 'din', 'helt', 'gäng', 'korkade', 'värdelösa', 'satans', 'förbannade']),
+  filler: new Set(['en', 'ett', 'vilken', 'vilka', 'jävla', 'jävlar', 'dumma', 'fan', 'så', 'ni', 'du', 'era', 'din', 'helt', 'gäng', 'korkade', 'värdelösa', 'satans', 'förbannade', 'hörru', 'hallå']),
+  denial: new Set(['inte', 'ej', 'aldrig', 'ingen', 'inget', 'knappast']),
+  reporting: new Set(['kallar', 'kallade', 'kalla', 'anklagar', 'anklagade']),
+  belief: new Set(['säger', 'sa', 'sade', 'sagt', 'påstår', 'påstod', 'tycker', 'tyckte', 'tror', 'trodde', 'menar', 'menade']),
+  generic: /(?:^| )(?:bara|endast) (?:en|ett)$|(?:^| )(?:måste|skulle) (?:man )?vara (?:en|ett)$/,
+  selfAfter: /^(?:som )?jag (?:är|var)(?: |$)/,
 };
 
 // Chinese has no spaces: pronouns are found by their characters in the sentence before the word.
@@ -167,8 +187,8 @@ export function aimOf(input: AimInput): Aimed | 'self' | undefined {
 }
 
 function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim | 'self' | undefined {
-  if (level === 'threat') return 'inherent';
   const text = view.slice(start, end).toLowerCase().replace(/’/g, "'");
+  if (level === 'threat') return language !== 'zh' && idiomNotThreat(view, start, end, text, language === 'sv' ? SV : EN) ? undefined : 'inherent';
   // "#Liars #Idiots": a hashtag is a topic, not a word to someone.
   if (view[start - 1] === '#') return undefined;
   if (language === 'zh') return aimZh(view, start, end, text, level);
@@ -194,6 +214,10 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   // Swearing as an intensifier ("are you fucking serious", "your fucking app") is aimed only when it
   // leads into an insult, and that insult is what counts.
   if (!insult && modifier) return undefined;
+  if (insult) {
+    const unsaid = notSaid(before, after, w);
+    if (unsaid) return unsaid === 'self' ? 'self' : undefined;
+  }
 
   // The nearest person word before decides who is meant: "you idiots", "you're a liar", "you're full
   // of shit"; but "you must think I'm stupid", "I feel like an idiot", "don't treat me like an idiot"
@@ -232,6 +256,49 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   const others = [...before, ...after];
   if (others.length <= 3 && others.every((t) => w.filler.has(t) || w.person.test(t))) return 'vocative';
   return undefined;
+}
+
+const personWord = (t: string, w: Words) => w.self.has(t) || w.second.has(t) || w.third.has(t) || w.they.has(t) || w.staff.test(t);
+const denies = (t: string | undefined, w: Words) =>
+  t !== undefined && (w.denial.has(t) || /n't$/.test(t) || /^(?:dont|doesnt|didnt|wont|cant|couldnt|wouldnt|shouldnt|havent|hasnt)$/.test(t));
+
+/**
+ * An insult word that is not said to anyone: denied ("you're not an idiot", "she's no fool"),
+ * reported ("calling her a liar", "I never said you were stupid", "I don't think you're dumb"),
+ * generic ("only a fool would", "you'd have to be an idiot to"), or turned on oneself ("what an
+ * idiot I am"). 'none' then, 'self' for the last, undefined when the insult stands.
+ */
+function notSaid(before: string[], after: string[], w: Words): 'none' | 'self' | undefined {
+  if (w.selfAfter.test(after.slice(0, 3).join(' '))) return 'self';
+  // "only a fool would"; "you'd have to be an idiot to miss it" (but not "have to be an ass about it").
+  const generic = before.slice(-4).join(' ').match(w.generic)?.[0];
+  if (generic && (/(?:only|any|en|ett)$/.test(generic.replace(/ an?$/, '')) || after[0] === 'to' || after[0] === 'att')) return 'none';
+  // A denial between the person and the insult.
+  for (let k = before.length - 1; k >= Math.max(0, before.length - 4); k--) {
+    if (w.denial.has(before[k]!)) return 'none';
+    if (personWord(before[k]!, w)) break;
+  }
+  // A report: denied ("never said you were"), or of words said to someone other than the reader.
+  const near = before.slice(-7);
+  for (let r = near.length - 1; r >= 0; r--) {
+    const verb = near[r]!;
+    const naming = w.reporting.has(verb);
+    if (!naming && !w.belief.has(verb)) continue;
+    if (denies(near[r - 1], w) || denies(near[r - 2], w)) return 'none';
+    if (naming && !near.slice(r + 1).some((t) => w.second.has(t))) return 'none';
+    break;
+  }
+  return undefined;
+}
+
+/** "I'll shoot you an email", "beat you to it", "I'd never hurt you": the words of a threat, but none. */
+function idiomNotThreat(view: string, start: number, end: number, text: string, w: Words): boolean {
+  const [cs, ce] = clause(view, start, end);
+  const before = words(view.slice(cs, start));
+  const after = words(view.slice(end, ce));
+  if (/^shoot (?:you|u)$/.test(text) && /^(?:a|an|over|the|my|our|some|back)$/.test(after[0] ?? '')) return true;
+  if (/^beat (?:you|u)$/.test(text) && after[0] === 'to') return true;
+  return before.slice(-2).some((t) => denies(t, w));
 }
 
 function aimZh(view: string, start: number, end: number, text: string, level: AbuseKind): Aim | 'self' | undefined {

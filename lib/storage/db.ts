@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { feedbackSchema, type Feedback } from './feedback';
 import { dismissalKey } from '../draft-analysis';
+import type { CachedRewrite } from '../ai/cache';
 import type { EntryEdit } from '../studio/overlay';
 import type { HistoryRecord } from '../studio/history';
 import type { FlagReview } from '../studio/flags';
@@ -12,6 +13,8 @@ import type { FlagReview } from '../studio/flags';
  */
 export class TactDb extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
+  /** AI rewrites by a hash of model + redacted prompt (lib/ai/cache.ts): placeholders, never personal data. */
+  aiRewrites!: EntityTable<CachedRewrite, 'key'>;
   /** The phrasebook studio's team edits, one row per entry id (lib/studio/overlay.ts). */
   phrasebookEdits!: EntityTable<EntryEdit, 'id'>;
   /** Every studio change with its before and after, for undo (lib/studio/history.ts). */
@@ -25,7 +28,11 @@ export class TactDb extends Dexie {
       // [conversationId+kind] answers "what was dismissed in this conversation" in one range.
       feedback: '++id, kind, entryId, createdAt, [conversationId+kind]',
     });
-    // 3, the phrasebook studio (2 is the AI cache, on another branch). New tables only: nothing to migrate.
+    // v2: the AI fallback's answer cache; createdAt lets old answers be swept.
+    this.version(2).stores({
+      aiRewrites: 'key, createdAt',
+    });
+    // 3, the phrasebook studio. New tables only: nothing to migrate.
     this.version(3).stores({
       phrasebookEdits: 'id, updatedAt',
       phrasebookHistory: '++id, at',

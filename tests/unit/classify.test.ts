@@ -209,7 +209,29 @@ describe('abuse', () => {
     ['en', 'you are a narcissist', 'insult'],
     ['en', 'Put up or shut up.', 'none'],
     ['en', 'Somebody has been editing your shit again', 'none'],
-    // Threats always count.
+    // Words about an insult rather than one: denied, reported, generic, or turned on oneself.
+    ['en', "You're not an idiot, the form is confusing.", 'none'],
+    ['en', "She's no fool, she checked the receipt", 'none'],
+    ['en', "He isn't a liar, he was misinformed", 'none'],
+    ['en', 'I never said you were stupid.', 'none'],
+    ['en', 'Nobody is calling you a liar.', 'none'],
+    ['en', 'People keep calling her a liar online.', 'none'],
+    ['en', 'Only a fool would pass this up', 'none'],
+    ['en', "You'd have to be an idiot to miss this deal", 'none'],
+    ['en', 'What an idiot I am', 'none'],
+    ['en', "I'm calling you a liar", 'insult'],
+    ['en', "you aren't listening you idiot", 'insult'],
+    ['en', 'Those agencies are gonna have to be an ass about it', 'insult'],
+    // Aimed by themselves, and a greeting before a short insult.
+    ['en', 'Eat shit', 'insult'],
+    ['en', 'Go die in a fire', 'insult'],
+    ['en', 'You absolute muppet', 'insult'],
+    ['en', 'Hey dumbass, read my email', 'insult'],
+    // Threats always count, but not their idioms or their denial.
+    ["en", "I'll shoot you an email tomorrow", 'none'],
+    ['en', "I'd never hurt you", 'none'],
+    ['en', 'Nobody can beat you on price', 'none'],
+    ['en', "If you don't refund me you'll regret it", 'threat'],
     ['en', "I'll kill you", 'threat'],
     ['en', 'watch your back', 'threat'],
     ['en', "I'll come down to your office and you'll regret it", 'threat'],
@@ -232,6 +254,8 @@ describe('abuse', () => {
     ['sv', 'Det här är för jävligt, appen kraschar igen', 'none'],
     ['sv', 'Jag är en idiot som glömde lösenordet', 'none'],
     ['sv', 'Jag vet var du bor', 'threat'],
+    ['sv', 'Du är ingen idiot, formuläret är krångligt', 'none'],
+    ['sv', 'Jag har aldrig sagt att du är en idiot', 'none'],
   ] as const)('aimed or not (%s): %s → %s', (lang, text, level) => {
     const v = classify(text);
     expect(v.language).toBe(lang);

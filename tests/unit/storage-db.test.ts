@@ -28,25 +28,34 @@ describe('TactDb', () => {
     dbs.push(db);
     await db.open();
     expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['feedback', 'flagReviews', 'phrasebookEdits', 'phrasebookHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['aiRewrites', 'feedback', 'flagReviews', 'phrasebookEdits', 'phrasebookHistory']);
     expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual(['[conversationId+kind]', 'createdAt', 'entryId', 'kind']);
+    expect(db.aiRewrites.schema.primKey.name).toBe('key');
+    expect(db.aiRewrites.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
     expect(db.phrasebookEdits.schema.primKey.name).toBe('id');
     expect(db.phrasebookHistory.schema.primKey).toMatchObject({ name: 'id', auto: true });
     expect(db.flagReviews.schema.primKey.name).toBe('feedbackId');
   });
 
-  test('version 1 -> 3: feedback kept, the studio tables added empty', async () => {
+  test('v1 -> v2 -> v3: the feedback and the AI answer cache kept, the studio tables added empty', async () => {
     const name = `tact-test-${++n}`;
-    // Version 1 exactly as it shipped.
+    // Version 1 and version 2 exactly as they shipped.
     const v1 = new Dexie(name);
     v1.version(1).stores({ feedback: '++id, kind, entryId, createdAt, [conversationId+kind]' });
-    await v1.table('feedback').add({ ...base, kind: 'flag', reason: 'too-long', createdAt: 5 });
+    await v1.table('feedback').add({ ...base, kind: 'dismiss', createdAt: 1 });
     v1.close();
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ feedback: '++id, kind, entryId, createdAt, [conversationId+kind]' });
+    v2.version(2).stores({ aiRewrites: 'key, createdAt' });
+    expect(await v2.table('feedback').count()).toBe(1);
+    await v2.table('aiRewrites').put({ key: 'k', model: 'claude-haiku-5-5', output: { rewrites: [] }, createdAt: 2 });
+    v2.close();
     const db = new TactDb(name);
     dbs.push(db);
     await db.open();
     expect(db.verno).toBe(3);
-    expect(await db.feedback.toArray()).toEqual([{ ...base, id: 1, kind: 'flag', reason: 'too-long', createdAt: 5 }]);
+    expect(await db.dismissedIn('T-1')).toEqual(new Set([dismissalKey(base.entryId, base.phrase)]));
+    expect(await db.aiRewrites.get('k')).toMatchObject({ model: 'claude-haiku-5-5' });
     expect(await db.phrasebookEdits.count()).toBe(0);
     expect(await db.phrasebookHistory.count()).toBe(0);
     expect(await db.flagReviews.count()).toBe(0);

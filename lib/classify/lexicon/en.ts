@@ -126,7 +126,9 @@ export const en: Lexicon = {
       // Insults a support agent hears; aimed or not is decided in ../aim.ts.
       'creep', 'creeps', 'pervert', 'perverts', 'dipshit', 'dipshits', 'dumbfuck', 'dumbfucks', 'buffoon',
       'buffoons', 'nutjob', 'nutjobs', 'halfwit', 'halfwits', 'lowlife', 'lowlifes', 'sleazebag', 'sleazebags',
-      'narcissist', 'narcissists', 'bigot', 'bigots', 'turd', 'turds', 'a**hole', 'a**holes',
+      'narcissist', 'narcissists', 'bigot', 'bigots', 'turd', 'turds', 'a**hole', 'a**holes', 'muppet', 'muppets',
+      // Aimed by themselves (../aim.ts): wishes of harm and dismissals.
+      'eat shit', 'drop dead', 'go die', 'kill yourself', 'kys', 'rot in hell', 'burn in hell', 'get fucked', 'fuck yourself',
       // These also judge a thing or a firm ("what a disgrace", "this is fraud"): ../aim.ts counts them only said of a person.
       'disgrace', 'fraud', 'frauds', 'phony', 'phonies', 'racist', 'racists',
     ],

@@ -1,0 +1,199 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { AiStatus, AiTabState, Finding, TabState } from '@/lib/protocol';
+import { riskySentences, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
+import { sendMessage } from '@/utils/messaging';
+import { SuggestionCard, type Applied } from './SuggestionCard';
+
+interface Props {
+  state: TabState;
+  ai: AiTabState | null;
+  status: AiStatus | null;
+  onApplied(applied: Applied): void;
+}
+
+/** The AI rewrite as a finding, so it gets the same card, Apply / Copy / Dismiss / Flag and feedback. */
+export function aiFinding(ai: AiTabState): Finding {
+  return {
+    key: `ai@${ai.sentence.start}`,
+    entryId: `ai:${ai.model}`,
+    start: ai.sentence.start,
+    end: ai.sentence.end,
+    text: ai.sentence.text,
+    suggestions: ai.rewrites.map((r) => r.text),
+    why: 'Rewritten by Claude for this customer: read it before you send it.',
+    category: 'ai',
+    severity: 'hint',
+    locale: ai.locale ?? 'und',
+    source: 'ai',
+  };
+}
+
+/**
+ * "Rewrite with AI": the sentences the phrasebook does not cover but the cues find risky, any other
+ * sentence on request, and the one rewrite in progress or done. With no key, one line says AI is off.
+ * Everything from the customer or Claude is rendered as React text, never as HTML.
+ */
+export function AiRewrites({ state, ai, status, onApplied }: Props) {
+  // The sentence being rewritten (or just rewritten) is shown once, in its card, not offered again.
+  const current = ai ? `${ai.sentence.start}:${ai.sentence.text}` : null;
+  const risky = useMemo(
+    () => riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current),
+    [state.draft, state.findings, current],
+  );
+  const others = useMemo(
+    () => sentencesOf(state.draft).filter((s) => `${s.start}:${s.text}` !== current && !risky.some((r) => r.start === s.start)),
+    [state.draft, risky, current],
+  );
+  const [requestError, setRequestError] = useState<string | null>(null);
+
+  if (!status) return null;
+  if (!status.keySet)
+    return (
+      <section aria-labelledby="ai-title" className="ai">
+        <h2 id="ai-title">AI rewrites</h2>
+        <p className="muted" data-testid="ai-off">
+          AI off (no API key): Tact works from the phrasebook only.{' '}
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Set up Claude
+          </button>
+        </p>
+      </section>
+    );
+
+  const ask = async (s: Sentence, locale?: string) => {
+    setRequestError(null);
+    const r = await sendMessage('requestRewrite', { tabId: state.tabId, start: s.start, end: s.end, text: s.text, locale }).catch(
+      (err: Error) => ({ ok: false, message: err.message }),
+    );
+    if (!r.ok) setRequestError(r.message ?? 'Could not ask Claude.');
+  };
+  const busy = ai?.status === 'asking';
+
+  return (
+    <section aria-labelledby="ai-title" className="ai" aria-live="polite">
+      <h2 id="ai-title">AI rewrites</h2>
+      {ai && <AiResult key={`${ai.sentence.start}:${ai.sentence.text}`} state={state} ai={ai} onApplied={onApplied} onRetry={() => void ask(ai.sentence, ai.locale)} />}
+      {requestError && (
+        <p className="status" role="status">
+          {requestError}
+        </p>
+      )}
+      {risky.length > 0 ? (
+        <ul className="ai-candidates" data-testid="ai-candidates">
+          {risky.map((s) => (
+            <li key={`${s.start}:${s.text}`} data-testid="ai-candidate">
+              <q>{s.text}</q> <span className="muted">· {s.cues.map((c) => c.label).join(', ')}</span>{' '}
+              <button type="button" data-action="ai-rewrite" disabled={busy} onClick={() => void ask(s, s.locale)}>
+                Rewrite with AI
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        !ai && <p className="muted">No other sentence looks risky. You can still ask for any sentence below.</p>
+      )}
+      {others.length > 0 && (
+        <details>
+          <summary>Rewrite another sentence with AI…</summary>
+          <ul className="ai-candidates">
+            {others.map((s) => (
+              <li key={`${s.start}:${s.text}`}>
+                <q>{s.text}</q>{' '}
+                <button type="button" disabled={busy} onClick={() => void ask(s)}>
+                  Rewrite with AI
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="muted ai-note">
+        Only the sentence you pick is sent to Claude ({status.model}), with the draft and the customer&apos;s last messages; emails, phone and card
+        numbers are replaced by placeholders first.
+      </p>
+    </section>
+  );
+}
+
+function AiResult({ state, ai, onApplied, onRetry }: { state: TabState; ai: AiTabState; onApplied(a: Applied): void; onRetry(): void }) {
+  const clear = () => void sendMessage('clearRewrite', { tabId: state.tabId }).catch(() => {});
+
+  if (ai.status === 'asking')
+    return (
+      <div className="ai-asking" data-testid="ai-asking" role="status">
+        <p>
+          Asking Claude to rewrite <q>{ai.sentence.text}</q>…{' '}
+          <button type="button" onClick={clear}>
+            Cancel
+          </button>
+        </p>
+        {ai.rewrites.length > 0 && (
+          <ul className="say-this ai-streaming" data-testid="ai-streaming" aria-label="Rewrites so far">
+            {ai.rewrites.map((r, i) => (
+              <li key={i}>{r.text}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
+
+  if (ai.status === 'failed' && ai.error) return <AiError error={ai.error} onRetry={onRetry} onClose={clear} />;
+
+  if (ai.rewrites.length === 0)
+    return (
+      <p className="status" data-testid="ai-unsure" role="status">
+        Claude had no better way to say <q>{ai.sentence.text}</q>: it may be fine as it is.{' '}
+        <button type="button" onClick={clear}>
+          OK
+        </button>
+      </p>
+    );
+
+  return (
+    <ul className="findings" data-testid="ai-findings">
+      <SuggestionCard
+        state={state}
+        finding={aiFinding(ai)}
+        reasons={ai.rewrites.map((r) => r.why)}
+        onFocus={() => {}}
+        onApplied={onApplied}
+        onDismissed={clear}
+      />
+    </ul>
+  );
+}
+
+function AiError({ error, onRetry, onClose }: { error: NonNullable<AiTabState['error']>; onRetry(): void; onClose(): void }) {
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = error.kind === 'rate-limited' && error.retryAt != null && error.retryAt > now;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
+  const text =
+    error.kind === 'rate-limited'
+      ? waiting
+        ? `Rate limited: retry in ${Math.ceil((error.retryAt! - now) / 1000)} s.`
+        : 'Rate limited: you can retry now.'
+      : error.kind === 'offline'
+        ? 'Offline: the Claude API cannot be reached.'
+        : error.kind === 'no-key'
+          ? 'AI off (no API key).'
+          : `AI failed: ${error.message}`;
+  return (
+    <p className="status ai-error" data-testid="ai-error" data-kind={error.kind} role="status">
+      {text}{' '}
+      {error.kind !== 'no-key' && (
+        <button type="button" disabled={waiting} onClick={onRetry}>
+          Retry
+        </button>
+      )}{' '}
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,154 @@
+import { browser, type Browser } from 'wxt/browser';
+import { onMessage } from '@/utils/messaging';
+import {
+  aiConfigUpdateSchema,
+  PANEL_PORT,
+  panelToBackgroundSchema,
+  rewriteRequestSchema,
+  type AiStatus,
+  type AiTabState,
+  type BackgroundToPanel,
+} from '@/lib/protocol';
+import { AiJobs } from '@/lib/ai/jobs';
+import { aiStatusOf, parseAiConfig, updateAiConfig, type AiConfig } from '@/lib/ai/config';
+import { createClient } from '@/lib/ai/client';
+import { tableCache } from '@/lib/ai/cache';
+import { AiConfigDb } from '@/lib/storage/ai-config';
+import type { BackgroundContext } from './context';
+
+/** The AI fallback: the key, rewrite requests from the panel, and their answers streamed back to it. */
+export function registerAiHandlers(ctx: BackgroundContext) {
+  const configDb = new AiConfigDb();
+  // If the database cannot be read, AI is off (no key) rather than every AI message failing.
+  let config: Promise<AiConfig> = configDb.read().catch((err: unknown) => {
+    console.warn('[tact] could not read the AI settings', err);
+    return parseAiConfig(undefined);
+  });
+  const warn = (err: unknown) => console.warn('[tact] AI rewrite', err);
+  const statusNow = async (): Promise<AiStatus> => aiStatusOf(await config);
+
+  const jobs = new AiJobs({
+    storage: {
+      get: async (key) => (await browser.storage.session.get(key))[key],
+      set: (key, value) => browser.storage.session.set({ [key]: value }),
+      remove: (key) => browser.storage.session.remove(key),
+    },
+    config: () => config,
+    cache: tableCache(ctx.db.aiRewrites),
+    makeClient: (c) => createClient({ apiKey: c.apiKey ?? '', baseURL: c.baseURL ?? undefined }),
+  });
+
+  // A rewrite follows its tab's draft: dropped (and its request aborted) once its sentence is edited.
+  const watched = new Set<number>();
+  const watch = (tabId: number) => {
+    if (watched.has(tabId)) return;
+    watched.add(tabId);
+    ctx.states.subscribe(tabId, (state) => {
+      (state ? jobs.draftChanged(tabId, state.conversationId, state.draft) : jobs.clear(tabId)).catch(warn);
+    });
+  };
+
+  // Panels hear of their tab's rewrite and of the AI setup (key set or not) over the panel port.
+  const panels = new Set<() => void>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT) return;
+    let tabId: number | null = null;
+    let unsubscribe = () => {};
+    // Updates must reach the panel in order: a streamed update is sent as it comes; a refresh (which
+    // reads the state first) is dropped if any update was sent while it read.
+    let sent = 0;
+    const send = async (ai: AiTabState | null) => {
+      const to = tabId; // the panel may follow another tab by the time the status is read
+      if (to == null) return;
+      const msg: BackgroundToPanel = { type: 'ai', tabId: to, ai, status: await statusNow() };
+      try {
+        port.postMessage(msg);
+      } catch {
+        // The panel closed meanwhile.
+      }
+    };
+    const refresh = async () => {
+      const mine = ++sent;
+      if (tabId == null) return;
+      const ai = await jobs.get(tabId);
+      if (mine === sent) await send(ai);
+    };
+    const onConfig = () => void refresh().catch(warn);
+    panels.add(onConfig);
+    port.onMessage.addListener((raw) => {
+      const msg = panelToBackgroundSchema.safeParse(raw);
+      if (!msg.success) return;
+      unsubscribe();
+      tabId = msg.data.tabId;
+      unsubscribe = jobs.subscribe(tabId, (ai) => {
+        sent++;
+        void send(ai);
+      });
+      watch(tabId);
+      // A request cut off by a worker restart is made again now that someone is watching.
+      refresh()
+        .then(() => jobs.resume(msg.data.tabId))
+        .catch(warn);
+    });
+    port.onDisconnect.addListener(() => {
+      unsubscribe();
+      panels.delete(onConfig);
+    });
+  });
+
+  onMessage('getAiStatus', () => statusNow());
+
+  onMessage('setAiConfig', async ({ data, sender }) => {
+    // Only the extension's own pages may set the key or say where it is sent; a content script
+    // (sender.url is the helpdesk's page) may not.
+    if (!isExtensionPage(sender)) return { ok: false, message: 'Not allowed from a web page.', status: await statusNow() };
+    const update = aiConfigUpdateSchema.safeParse(data);
+    if (!update.success) return { ok: false, message: 'Malformed settings.', status: await statusNow() };
+    const result = updateAiConfig(await config, update.data);
+    if (!result.ok) return { ok: false, message: result.message, status: await statusNow() };
+    await configDb.write(result.config);
+    config = Promise.resolve(result.config);
+    for (const refresh of panels) refresh();
+    return { ok: true, status: aiStatusOf(result.config) };
+  });
+
+  // Asking spends the team's API budget and sends the draft out: for the panel, not for pages.
+  onMessage('requestRewrite', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return { ok: false, message: 'Not allowed from a web page.' };
+    const req = rewriteRequestSchema.parse(data);
+    const state = await ctx.states.get(req.tabId);
+    if (!state) return { ok: false, message: 'Tact has no draft for this tab.' };
+    if (state.draft.slice(req.start, req.end) !== req.text) return { ok: false, message: 'The draft changed: pick the sentence again.' };
+    const verdict = state.verdict;
+    watch(req.tabId);
+    const ask = {
+      tabId: req.tabId,
+      conversationId: state.conversationId,
+      sentence: { start: req.start, end: req.end, text: req.text },
+      locale: req.locale,
+      input: {
+        customer: state.customer.map((m) => m.text),
+        draft: state.draft,
+        sentence: req.text,
+        // The same bar as a phrasebook entry's `when` (drafts.ts): a weak tone is not worth telling.
+        tones: verdict?.tones.filter((t) => t.score >= 0.35).map((t) => t.tone),
+        customerType: verdict?.customerType?.type ?? null,
+        approach: verdict?.customerType?.approach ?? null,
+        register: verdict?.register ?? null,
+        language: req.locale ?? (verdict && verdict.language !== 'unsupported' ? verdict.language : null),
+      },
+    };
+    // Answered at once: the rewrite streams over the panel port.
+    jobs.ask(ask).catch(warn);
+    return { ok: true };
+  });
+
+  onMessage('clearRewrite', async ({ data, sender }) => {
+    if (isExtensionPage(sender)) await jobs.clear(data.tabId);
+  });
+}
+
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  const own = browser.runtime.getURL('/');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(own);
+}

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AiRewrites, aiFinding } from '../../components/AiRewrites';
+import type { AiStatus, AiTabState, TabState } from '../../lib/protocol';
+
+// The AI section as the panel renders it: text from the customer or from Claude is React text, so
+// markup in it is shown, never run.
+
+const DRAFT = 'Hi. Unfortunately the parcel is lost <img src=x onerror="alert(1)">.';
+const state: TabState = {
+  tabId: 3,
+  site: 'demo',
+  conversationId: 'T-1',
+  url: 'http://127.0.0.1/helpdesk/',
+  draft: DRAFT,
+  draftLength: DRAFT.length,
+  customer: [{ text: 'Where is it?' }],
+  findings: [],
+  verdict: null,
+  updatedAt: 0,
+};
+const on: AiStatus = { keySet: true, keyHint: 'ABCD', model: 'claude-haiku-5-5', baseURL: null };
+const sentence = { start: 4, end: DRAFT.length, text: DRAFT.slice(4) };
+const ai = (over: Partial<AiTabState>): AiTabState => ({
+  tabId: 3,
+  conversationId: 'T-1',
+  status: 'done',
+  sentence,
+  model: 'claude-haiku-5-5',
+  rewrites: [],
+  updatedAt: 0,
+  ...over,
+});
+const render = (a: AiTabState | null, status: AiStatus | null = on) =>
+  renderToStaticMarkup(<AiRewrites state={state} ai={a} status={status} onApplied={() => {}} />);
+
+describe('AI panel section', () => {
+  test('no key: says AI is off and offers no rewrite', () => {
+    const html = render(null, { ...on, keySet: false, keyHint: null });
+    expect(html).toContain('AI off (no API key)');
+    expect(html).not.toContain('Rewrite with AI');
+  });
+
+  test('offers Rewrite with AI on the risky sentence, with the cue that picked it', () => {
+    const html = render(null);
+    expect(html).toContain('data-testid="ai-candidate"');
+    expect(html).toContain('opens with bad news');
+  });
+
+  test('the sentence being rewritten is not offered again', () => {
+    expect(render(ai({ status: 'asking' }))).not.toContain('data-testid="ai-candidate"');
+    expect(render(ai({ status: 'asking', sentence: { start: 0, end: 3, text: 'Hi.' } }))).toContain('data-testid="ai-candidate"');
+  });
+
+  test('markup in the draft or in a rewrite is text, never HTML', () => {
+    const html = render(ai({ rewrites: [{ text: 'Sorry! <script>alert(2)</script><b>bold</b>', why: '<i>why</i>' }] }));
+    expect(html).not.toMatch(/<img|<script|<b>|<i>/);
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=');
+  });
+
+  test.each([
+    [ai({ status: 'asking', rewrites: [{ text: 'I am so', why: '' }] }), ['Asking Claude', 'I am so']],
+    [ai({ status: 'failed', error: { kind: 'offline', message: 'x' } }), ['Offline: the Claude API cannot be reached.']],
+    [ai({ status: 'failed', error: { kind: 'bad-key', message: 'The Claude API key was refused (401).' } }), ['AI failed: The Claude API key was refused (401).']],
+    [ai({ status: 'failed', error: { kind: 'rate-limited', message: 'x', retryAfterS: 30, retryAt: Date.now() + 30_000 } }), ['Rate limited: retry in 30 s.']],
+    [ai({ status: 'done', rewrites: [], unsure: true }), ['Claude had no better way to say']],
+    [ai({ status: 'done', rewrites: [{ text: 'I will fix it today.', why: 'Commits.' }] }), ['data-source="ai"', '>AI<', 'I will fix it today.', 'Commits.']],
+  ])('state %#', (a, texts) => {
+    const html = render(a);
+    for (const text of texts) expect(html).toContain(text);
+  });
+
+  test('the AI card is a finding over the sentence, source ai', () => {
+    expect(aiFinding(ai({ rewrites: [{ text: 'A', why: 'a' }, { text: 'B', why: 'b' }], locale: 'en' }))).toMatchObject({
+      key: 'ai@4',
+      entryId: 'ai:claude-haiku-5-5',
+      start: 4,
+      end: DRAFT.length,
+      text: sentence.text,
+      suggestions: ['A', 'B'],
+      source: 'ai',
+      locale: 'en',
+    });
+  });
+});
