@@ -85,8 +85,16 @@ export function applyChanges(edits: readonly EntryEdit[], changes: readonly Edit
 }
 
 /** Entries compare by their JSON with keys in schema order, so a re-save of the same text is no change. */
-export const sameEntry = (a: Entry | null | undefined, b: Entry | null | undefined) =>
-  JSON.stringify(a ? normaliseEntry(a) : null) === JSON.stringify(b ? normaliseEntry(b) : null);
+export const sameEntry = (a: Entry | null | undefined, b: Entry | null | undefined) => JSON.stringify(a ? comparable(a) : null) === JSON.stringify(b ? comparable(b) : null);
+
+/** Normalised when it parses; a stored edit a later schema refuses is compared as stored rather than crash the studio. */
+function comparable(entry: Entry): unknown {
+  try {
+    return normaliseEntry(entry);
+  } catch {
+    return entry;
+  }
+}
 
 /** The entry through the schema: defaults filled, keys in a fixed order, unknown keys refused. */
 export function normaliseEntry(entry: Entry): Entry {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
+import { expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
 import { stopServiceWorker } from '../../scripts/chromium';
 
 // The studio in real Chromium with the built extension and real IndexedDB: a QA lead adds an
@@ -113,46 +113,42 @@ describe('phrasebook studio', () => {
     await studio.close();
   });
 
-  test('flag queue: an agent flag shows under its entry with the sentence and note, and can be resolved', async () => {
+  test('flag queue: an agent flag from the panel shows under its entry with the sentence, reason, note, tone and type; resolve it', async () => {
+    // The agent flags a suggestion in the side panel, as in panel.test.ts.
+    const risky = 'Hello Margaret. That is our policy.';
+    const [first] = expectedMatches(risky);
+    expect(first).toBeDefined();
+    const entryId = first!.entry.id;
+    const { page, panel } = await openTicket(t, 'T-1042');
+    await typeDraft(page, risky);
+    const card = panel.locator(`[data-testid=finding][data-entry="${entryId}"]`);
+    await card.waitFor({ timeout: 10_000 });
+    await card.locator('[data-action=flag]').click();
+    const form = card.getByTestId('flag-form');
+    await form.getByLabel('Off-brand').check();
+    await form.getByLabel(/Note for your QA lead/).fill('We never say policy.');
+    await form.getByRole('button', { name: 'Send flag' }).click();
+    await expect.poll(() => card.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Flagged');
+    const row = (await feedbackRows(t.browser)).find((r) => r.kind === 'flag' && r.conversationId === 'T-1042' && r.entryId === entryId);
+    // The worker records the customer's tone and type with the flag, for the queue.
+    expect(row?.tone).toBeTypeOf('string');
+
     const studio = await t.browser.context.newPage();
     await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html?view=flags`);
-    await studio.getByTestId('flag-queue').waitFor();
-    // A flag as the worker stores it (the panel test covers the agent's side of it).
-    await studio.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('tact');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('feedback', 'readwrite');
-            tx.objectStore('feedback').add({
-              kind: 'flag',
-              entryId: 'en-timing-as-soon-as-possible',
-              locale: 'en',
-              source: 'phrasebook',
-              site: 'demo',
-              conversationId: 'T-1043',
-              phrase: 'asap',
-              sentence: 'We will fix this asap, promise.',
-              reason: 'off-brand',
-              note: 'Our customers hate "asap".',
-              createdAt: Date.now(),
-            });
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
-    await studio.reload();
-    const group = studio.locator('.flag-group[data-entry="en-timing-as-soon-as-possible"]');
-    await expect.poll(() => group.getByTestId('flag').textContent(), { timeout: 10_000 }).toContain('Our customers hate "asap".');
-    expect(await group.locator('mark').textContent()).toBe('asap');
+    const group = studio.locator(`.flag-group[data-entry="${entryId}"]`);
+    const flag = group.getByTestId('flag');
+    await expect.poll(() => flag.textContent(), { timeout: 10_000 }).toContain('We never say policy.');
+    const text = (await flag.textContent())!;
+    expect(text).toContain('Off-brand');
+    expect(text).toContain(`tone: ${String(row!.tone)}`);
+    if (row!.customerType) expect(text).toContain(`type: ${String(row!.customerType)}`);
+    expect(await flag.locator('mark').textContent()).toBe(first!.text);
     expect(await studio.locator('[data-view=flags]').textContent()).toBe('Flagged (1)');
     await group.locator('[data-action=resolve]').click();
     await expect.poll(() => studio.locator('[data-view=flags]').textContent(), { timeout: 10_000 }).toBe('Flagged');
     await group.locator('[data-action=open-entry]').click();
-    await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe('en-timing-as-soon-as-possible');
-    await studio.close();
+    await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe(entryId);
+    for (const p of [studio, page, panel]) await p.close();
   });
 
   test('the settings page and the side panel link to the studio', async () => {
