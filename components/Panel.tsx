@@ -98,6 +98,9 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
         <span className="muted" data-testid="site">
           {state.site} · {state.conversationId}
         </span>
+        <a className="edit-phrasebook" href={browser.runtime.getURL('/studio.html')} target="_blank" rel="noreferrer">
+          Edit phrasebook
+        </a>
       </header>
       <CustomerCard state={state} />
       <Checklist draft={state.draft} />

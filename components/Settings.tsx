@@ -78,6 +78,13 @@ export function Settings() {
         </label>
       </section>
       <AiSettings />
+      <section>
+        <h2>Phrasebook</h2>
+        <p className="muted">QA leads edit the team phrasebook, test it and review agents&apos; flags in the studio.</p>
+        <a href={browser.runtime.getURL('/studio.html')} target="_blank" rel="noreferrer" data-testid="open-studio">
+          Open the phrasebook studio
+        </a>
+      </section>
       <p role="status">{status}</p>
     </main>
   );

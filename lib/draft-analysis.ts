@@ -51,3 +51,22 @@ export function rulesVersion(entries: readonly RuleEntry[]): string {
   for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 0x01000193);
   return `${entries.length}-${(h >>> 0).toString(36)}`;
 }
+
+/**
+ * The rules to send a page that holds version `held` (undefined when it is current), made once per
+ * compiled phrasebook: when the studio changes the phrasebook, `current()` returns a new object, the
+ * version changes, and every page gets the new rules with its next answer.
+ */
+export function rulesSource(current: () => Pick<CompiledPhrasebook, 'entries'>) {
+  let made: { version: string; entries: RuleEntry[] } | undefined;
+  let madeFrom: unknown;
+  return (held: string | undefined) => {
+    const phrasebook = current();
+    if (!made || madeFrom !== phrasebook) {
+      const entries = ruleEntries(phrasebook.entries);
+      made = { version: rulesVersion(entries), entries };
+      madeFrom = phrasebook;
+    }
+    return held === made.version ? undefined : made;
+  };
+}

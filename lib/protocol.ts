@@ -279,3 +279,22 @@ export const backgroundToPanelSchema = z.union([
   }),
 ]);
 export type BackgroundToPanel = z.infer<typeof backgroundToPanelSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Phrasebook studio (entrypoints/studio). Kept in its own block; the interface below merges into
+// ProtocolMap above (TypeScript declaration merging), so the map itself is not edited here.
+
+/** What the worker compiled after the studio changed the team phrasebook. */
+export interface PhrasebookReloaded {
+  /** The rules version content scripts will be sent (lib/draft-analysis.ts rulesVersion). */
+  version: string;
+  /** Entries compiled. */
+  entries: number;
+  /** Entries left out, with why (should be none: the studio validates every change). */
+  problems: string[];
+}
+
+export interface ProtocolMap {
+  /** studio -> background: the team edits in IndexedDB changed; recompile and re-analyse open drafts. */
+  phrasebookChanged(data: { reason: string }): PhrasebookReloaded;
+}

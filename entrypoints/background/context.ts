@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { TabStates } from '@/lib/tab-states';
 import { TactDb } from '@/lib/storage/db';
 import { SETTINGS_KEY, parseSettings, type Settings } from '@/lib/settings';
-import { loadShippedPhrasebook } from '@/utils/phrasebook';
+import { createLivePhrasebook } from './phrasebook';
 
 /** What the background's handlers share: one of each, made when the worker starts. */
 export function createBackgroundContext() {
-  const { phrasebook, errors } = loadShippedPhrasebook();
-  if (errors.length) console.warn('[tact] phrasebook problems:\n' + errors.join('\n'));
+  const db = new TactDb();
+  const phrasebook = createLivePhrasebook(db);
 
   // storage.session outlives the worker (Chrome stops it after ~30 s idle) but not the browser.
   const states = new TabStates({
@@ -23,9 +23,13 @@ export function createBackgroundContext() {
   });
 
   return {
-    phrasebook,
+    /** The phrasebook to match with now (shipped + team edits); it changes when the studio saves. */
+    get phrasebook() {
+      return phrasebook.current;
+    },
+    livePhrasebook: phrasebook,
     states,
-    db: new TactDb(),
+    db,
     settings: async () => (await settingsLoaded, settings),
   };
 }

@@ -1,7 +1,7 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { browser } from 'wxt/browser';
 import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, findingKeys, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
-import { findingsIn, ruleEntries, rulesVersion, type DraftContext } from '@/lib/draft-analysis';
+import { findingsIn, rulesSource, type DraftContext } from '@/lib/draft-analysis';
 import { applyEdit } from '@/lib/draft-edit';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
@@ -55,7 +55,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
   }
 
   async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<{ findings: Finding[]; context: DraftContext }> {
-    const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId)]);
+    const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId), ctx.livePhrasebook.ready]);
     const verdict = verdictFor(snapshot.customer);
     const context: DraftContext = {
       channel: snapshot.channel ?? null,
@@ -73,15 +73,9 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     return { findings, context };
   }
 
-  // The rules the content script matches with, sent to it when its version is not this one.
-  let rules: DraftReply['rules'] | undefined;
-  const rulesFor = (held: string | undefined) => {
-    if (!rules) {
-      const entries = ruleEntries(ctx.phrasebook.entries);
-      rules = { version: rulesVersion(entries), entries };
-    }
-    return held === rules.version ? undefined : rules;
-  };
+  // The rules the content script matches with, sent to it when its version is not this one; made
+  // again when the studio changes the phrasebook, so pages ask for the new rules.
+  const rulesFor = rulesSource(() => ctx.phrasebook);
 
   // The content script's settled drafts arrive over DRAFT_PORT (see utils/draft-port.ts).
   browser.runtime.onConnect.addListener((port) => {

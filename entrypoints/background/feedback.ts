@@ -22,6 +22,9 @@ export function registerFeedbackHandlers(ctx: BackgroundContext, reanalyse: (tab
       sentence: req.sentence,
       reason: req.reason,
       note: req.note || undefined,
+      // What the QA lead's flag queue shows beside the flag: the customer's strongest tone and their type.
+      tone: state.verdict?.tones[0]?.tone,
+      customerType: state.verdict?.customerType?.type,
     });
     if (req.kind === 'dismiss') await reanalyse(state.tabId);
     return { ok: true, id };

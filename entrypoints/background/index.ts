@@ -5,6 +5,7 @@ import { registerFeedbackHandlers } from './feedback';
 import { registerAiHandlers } from './ai';
 import { registerPanelPorts } from './panels';
 import { registerEnabledSites } from './sites';
+import { registerStudioHandlers } from './studio';
 
 export default defineBackground(() => {
   const ctx = createBackgroundContext();
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   registerPanelPorts(ctx);
   registerAiHandlers(ctx);
   registerEnabledSites(ctx);
+  registerStudioHandlers(ctx, reanalyse);
 
   // Chrome: the toolbar button opens the side panel (Firefox has its own sidebar button).
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;

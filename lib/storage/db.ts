@@ -2,6 +2,9 @@ import Dexie, { type EntityTable } from 'dexie';
 import { feedbackSchema, type Feedback } from './feedback';
 import { dismissalKey } from '../draft-analysis';
 import type { CachedRewrite } from '../ai/cache';
+import type { EntryEdit } from '../studio/overlay';
+import type { HistoryRecord } from '../studio/history';
+import type { FlagReview } from '../studio/flags';
 
 /**
  * Tact's IndexedDB, shared by the side panel, the settings/studio pages and the worker (one origin).
@@ -12,6 +15,12 @@ export class TactDb extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
   /** AI rewrites by a hash of model + redacted prompt (lib/ai/cache.ts): placeholders, never personal data. */
   aiRewrites!: EntityTable<CachedRewrite, 'key'>;
+  /** The phrasebook studio's team edits, one row per entry id (lib/studio/overlay.ts). */
+  phrasebookEdits!: EntityTable<EntryEdit, 'id'>;
+  /** Every studio change with its before and after, for undo (lib/studio/history.ts). */
+  phrasebookHistory!: EntityTable<HistoryRecord, 'id'>;
+  /** QA leads' verdicts on flagged suggestions, keyed by the flag's feedback id. */
+  flagReviews!: EntityTable<FlagReview, 'feedbackId'>;
 
   constructor(name = 'tact', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -22,6 +31,12 @@ export class TactDb extends Dexie {
     // v2: the AI fallback's answer cache; createdAt lets old answers be swept.
     this.version(2).stores({
       aiRewrites: 'key, createdAt',
+    });
+    // 3, the phrasebook studio. New tables only: nothing to migrate.
+    this.version(3).stores({
+      phrasebookEdits: 'id, updatedAt',
+      phrasebookHistory: '++id, at',
+      flagReviews: 'feedbackId, entryId',
     });
   }
 

@@ -27,26 +27,38 @@ describe('TactDb', () => {
     const db = fresh();
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['aiRewrites', 'feedback']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['aiRewrites', 'feedback', 'flagReviews', 'phrasebookEdits', 'phrasebookHistory']);
     expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual(['[conversationId+kind]', 'createdAt', 'entryId', 'kind']);
     expect(db.aiRewrites.schema.primKey.name).toBe('key');
     expect(db.aiRewrites.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
+    expect(db.phrasebookEdits.schema.primKey.name).toBe('id');
+    expect(db.phrasebookHistory.schema.primKey).toMatchObject({ name: 'id', auto: true });
+    expect(db.flagReviews.schema.primKey.name).toBe('feedbackId');
   });
 
-  test('v1 -> v2 keeps the feedback and adds the AI answer cache', async () => {
+  test('v1 -> v2 -> v3: the feedback and the AI answer cache kept, the studio tables added empty', async () => {
     const name = `tact-test-${++n}`;
+    // Version 1 and version 2 exactly as they shipped.
     const v1 = new Dexie(name);
     v1.version(1).stores({ feedback: '++id, kind, entryId, createdAt, [conversationId+kind]' });
     await v1.table('feedback').add({ ...base, kind: 'dismiss', createdAt: 1 });
     v1.close();
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ feedback: '++id, kind, entryId, createdAt, [conversationId+kind]' });
+    v2.version(2).stores({ aiRewrites: 'key, createdAt' });
+    expect(await v2.table('feedback').count()).toBe(1);
+    await v2.table('aiRewrites').put({ key: 'k', model: 'claude-haiku-5-5', output: { rewrites: [] }, createdAt: 2 });
+    v2.close();
     const db = new TactDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.dismissedIn('T-1')).toEqual(new Set([dismissalKey(base.entryId, base.phrase)]));
-    await db.aiRewrites.put({ key: 'k', model: 'claude-haiku-5-5', output: { rewrites: [] }, createdAt: 2 });
     expect(await db.aiRewrites.get('k')).toMatchObject({ model: 'claude-haiku-5-5' });
+    expect(await db.phrasebookEdits.count()).toBe(0);
+    expect(await db.phrasebookHistory.count()).toBe(0);
+    expect(await db.flagReviews.count()).toBe(0);
   });
 
   test('stores a flag with its reason and context, and rejects a flag without a reason', async () => {

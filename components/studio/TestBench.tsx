@@ -1,0 +1,108 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import type { CompiledPhrasebook, Match } from '@/lib/phrasebook/engine';
+import { CHANNELS, CUSTOMER_TYPES, LOCALES, TONES, type Channel, type CustomerType, type Locale, type Tone } from '@/lib/phrasebook/vocabulary';
+
+/** The draft cut at each finding: plain text and marked spans, rendered as React text nodes (never HTML). */
+function segments(text: string, matches: readonly Match[]) {
+  const out: { text: string; match?: Match }[] = [];
+  let at = 0;
+  for (const m of matches) {
+    if (m.start > at) out.push({ text: text.slice(at, m.start) });
+    out.push({ text: text.slice(m.start, m.end), match: m });
+    at = m.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
+
+/** Paste a draft and see what the team phrasebook, as edited, finds in it, as the agent's panel would. */
+export function TestBench({ compiled, openEntry }: { compiled: CompiledPhrasebook; openEntry(id: string): void }) {
+  const [draft, setDraft] = useState('');
+  const [locale, setLocale] = useState<Locale | ''>('');
+  const [tones, setTones] = useState<Tone[]>([]);
+  const [type, setType] = useState<CustomerType | ''>('');
+  const [channel, setChannel] = useState<Channel | ''>('');
+  const uid = useId();
+  const text = useDeferredValue(draft);
+  const matches = useMemo(
+    () => compiled.match(text, { locales: locale ? [locale] : undefined, tones, type: type || null, channel: channel || null }),
+    [compiled, text, locale, tones, type, channel],
+  );
+
+  return (
+    <section aria-labelledby={`${uid}-t`} className="bench" data-testid="test-bench">
+      <h2 id={`${uid}-t`}>Test bench</h2>
+      <p className="muted">
+        What the phrasebook as edited here finds in a draft. Entries limited to tones, customer types or a channel fire only when
+        those are picked below.
+      </p>
+      <label htmlFor={`${uid}-d`}>Draft</label>
+      <textarea id={`${uid}-d`} rows={6} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="bench-draft" />
+      <div className="row">
+        <label>
+          Locale{' '}
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale | '')}>
+            <option value="">all</option>
+            {LOCALES.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Customer type{' '}
+          <select value={type} onChange={(e) => setType(e.target.value as CustomerType | '')}>
+            <option value="">none</option>
+            {CUSTOMER_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Channel{' '}
+          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
+            <option value="">unknown</option>
+            {CHANNELS.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset className="checks">
+        <legend>Customer sounds</legend>
+        {TONES.map((t) => (
+          <label key={t}>
+            <input type="checkbox" checked={tones.includes(t)} onChange={(e) => setTones(e.target.checked ? [...tones, t] : tones.filter((x) => x !== t))} /> {t}
+          </label>
+        ))}
+      </fieldset>
+      <h3>Result</h3>
+      <p className="bench-preview" data-testid="bench-preview">
+        {segments(text, matches).map((s, i) =>
+          s.match ? (
+            <mark key={i} className={`sev-${s.match.entry.severity}`} title={s.match.entry.id}>
+              {s.text}
+            </mark>
+          ) : (
+            <span key={i}>{s.text}</span>
+          ),
+        )}
+      </p>
+      <p className="muted" aria-live="polite">
+        {text.trim() ? `${matches.length} finding${matches.length === 1 ? '' : 's'}` : 'Type or paste a draft above.'}
+      </p>
+      <ul className="findings">
+        {matches.map((m) => (
+          <li key={`${m.entry.id}:${m.start}`} className={`finding severity-${m.entry.severity}`} data-testid="bench-finding" data-entry={m.entry.id}>
+            <p>
+              <strong>“{m.text}”</strong> → {m.suggestions.join(' / ')}
+            </p>
+            <p className="why">{m.entry.why}</p>
+            <button type="button" onClick={() => openEntry(m.entry.id)}>
+              Open {m.entry.id}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
