@@ -169,16 +169,19 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           }}
         />
       )}
-      <footer className="muted panel-footer" data-testid="ai-status">
-        {!aiStatus
-          ? 'Checking the AI setup…'
-          : aiStatus.keySet
-            ? `AI rewrites on: ${aiStatus.model} (key …${aiStatus.keyHint ?? ''}).`
-            : 'Phrasebook only: AI rewrites are off (no Claude API key set up).'}{' '}
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
-        </button>
-      </footer>
+      {/* With a draft and no key, the AI section above already says AI is off: said once is enough. */}
+      {(aiStatus?.keySet || state.draft.trim() === '') && (
+        <footer className="muted panel-footer" data-testid="ai-status">
+          {!aiStatus
+            ? 'Checking the AI setup…'
+            : aiStatus.keySet
+              ? `AI rewrites on: ${aiStatus.model} (key …${aiStatus.keyHint ?? ''}).`
+              : 'Phrasebook only: AI rewrites are off (no Claude API key set up).'}{' '}
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </button>
+        </footer>
+      )}
     </main>
   );
 }

@@ -59,6 +59,21 @@ for (const convo of CONVERSATIONS) {
   await page.close();
   await panel.close();
 }
+// The QA lead's side: the studio's entry list, and its test bench on the first ticket's draft.
+const studio = await browser.context.newPage();
+await studio.setViewportSize({ width: 1200, height: 900 });
+await studio.goto(`chrome-extension://${browser.extensionId}/studio.html`);
+await studio.getByTestId('studio').waitFor();
+await studio.waitForTimeout(300);
+await studio.screenshot({ path: `${OUT}/studio-entries.png` });
+await studio.locator('[data-view=bench]').click();
+await studio.getByTestId('bench-draft').fill(CONVERSATIONS[0]!.draft);
+await studio.getByTestId('bench-finding').first().waitFor({ timeout: 10_000 }).catch(() => {});
+const benchFindings = await studio.getByTestId('bench-finding').count();
+await studio.screenshot({ path: `${OUT}/studio-bench.png`, fullPage: true });
+report.push('## Phrasebook studio', '', `Test bench on ${CONVERSATIONS[0]!.id}'s draft: ${benchFindings} finding(s).`, '', 'Screenshots: studio-entries.png, studio-bench.png', '');
+await studio.close();
+
 await writeFile(`${OUT}/report.md`, report.join('\n'));
 console.log(`${total} suggestions across ${CONVERSATIONS.length} tickets; see ${OUT}/report.md`);
 await browser.close();
