@@ -37,14 +37,17 @@ export function aiFinding(ai: AiTabState): Finding {
 export function AiRewrites({ state, ai, status, onApplied }: Props) {
   // The sentence being rewritten (or just rewritten) is shown once, in its card, not offered again.
   const current = ai ? `${ai.sentence.start}:${ai.sentence.text}` : null;
+  // Only with a key: with none nothing is offered, and a 100 KB draft costs tens of ms to scan.
+  const enabled = status?.keySet === true;
   const risky = useMemo(
-    () => riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current),
-    [state.draft, state.findings, current],
+    () => (enabled ? riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current) : []),
+    [enabled, state.draft, state.findings, current],
   );
-  const others = useMemo(
-    () => sentencesOf(state.draft).filter((s) => `${s.start}:${s.text}` !== current && !risky.some((r) => r.start === s.start)),
-    [state.draft, risky, current],
-  );
+  const others = useMemo(() => {
+    if (!enabled) return [];
+    const offered = new Set(risky.map((r) => r.start));
+    return sentencesOf(state.draft).filter((s) => `${s.start}:${s.text}` !== current && !offered.has(s.start));
+  }, [enabled, state.draft, risky, current]);
   const [requestError, setRequestError] = useState<string | null>(null);
 
   if (!status) return null;
