@@ -4,7 +4,10 @@ import { startDemoServer } from '../../scripts/demo-server';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
 import { compilePhrasebook } from '../../lib/phrasebook/engine';
 import { startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
-import { clickText, EXTENSION_ORIGIN, fill, idbRows, launchFirefox, openExtensionPage, openTicket, textOf, typeDraft } from './firefox';
+import { click, clickText, EXTENSION_ORIGIN, fill, idbRows, launchFirefox, openExtensionPage, openTicket, textOf as textOrNull, typeDraft } from './firefox';
+
+/** An element's text, or `<no SELECTOR>` so a failed poll says what was missing. */
+const textOf = async (page: Page, selector: string) => (await textOrNull(page, selector)) ?? `<no ${selector}>`;
 
 // The AI fallback in the Firefox build (MV2 background page) in real Firefox ESR: the key and the
 // base URL set on the settings page, the real SDK in the background page streaming from the
@@ -48,7 +51,7 @@ async function rewriteButton(panel: Page, sentence: string): Promise<ElementHand
 async function openSettings(): Promise<Page> {
   const page = await browser.newPage();
   await openExtensionPage(page, 'options.html');
-  await expect.poll(() => textOf(page, '[data-testid=ai-key-state]'), { timeout: 10_000 }).toBeTruthy();
+  await expect.poll(() => textOrNull(page, '[data-testid=ai-key-state]'), { timeout: 10_000 }).toBeTruthy();
   return page;
 }
 
@@ -60,6 +63,17 @@ describe('firefox: AI rewrites', () => {
     await typeDraft(page, DRAFT);
     await expect.poll(() => textOf(panel, '[data-testid=ai-off]'), { timeout: 10_000 }).toContain('AI off (no API key)');
     expect(await panel.evaluate(() => document.querySelectorAll('[data-action=ai-rewrite]').length)).toBe(0);
+    // "Set up Claude" opens the settings page in a tab (runtime.openOptionsPage from the sidebar page).
+    await clickText(panel, '[data-testid=ai-off] button', 'Set up Claude');
+    const optionsTab = () =>
+      panel.evaluate(async (url) => {
+        type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+        return (await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+      }, `${EXTENSION_ORIGIN}/options.html`);
+    await expect.poll(optionsTab, { timeout: 10_000 }).not.toBeNull();
+    await panel.evaluate(async (id) => {
+      await (globalThis as unknown as { browser: { tabs: { remove(id: number): Promise<void> } } }).browser.tabs.remove(id);
+    }, (await optionsTab())!);
     expect(stub.requests).toHaveLength(0);
     await page.close();
     await panel.close();
@@ -110,12 +124,13 @@ describe('firefox: AI rewrites', () => {
     // The background page told the open sidebar over its port: AI is on, and the sentence is offered.
     await expect.poll(() => textOf(panel, '[data-testid=ai-status]'), { timeout: 10_000 }).toContain('AI rewrites on: claude-haiku-5-5 (key …KEY7)');
     await expect.poll(() => rewriteButton(panel, RISKY).then((b) => b != null), { timeout: 10_000 }).toBe(true);
+    await panel.bringToFront();
     await (await rewriteButton(panel, RISKY))!.click();
 
     // Streaming: part of the rewrite shows while the stub holds the end of the answer back.
     await expect.poll(() => textOf(panel, '[data-testid=ai-asking]'), { timeout: 10_000 }).toContain(RISKY);
     // An error instead says what failed (the SDK refusing to run, a refused fetch, ...).
-    const streamed = async () => (await textOf(panel, '[data-testid=ai-streaming]')) ?? `[ai-error] ${await textOf(panel, '[data-testid=ai-error]')}`;
+    const streamed = async () => (await textOrNull(panel, '[data-testid=ai-streaming]')) ?? `<no streaming; ai-error: ${await textOrNull(panel, '[data-testid=ai-error]')}>`;
     await expect.poll(streamed, { timeout: 10_000 }).toMatch(/^I am sorry/);
     expect(await panel.$('[data-testid=ai-findings]')).toBeNull();
     release();
@@ -137,7 +152,7 @@ describe('firefox: AI rewrites', () => {
     expect(sent!.headers.authorization ?? sent!.headers['x-api-key']).toContain(KEY);
     expect(sent!.headers.origin).toBe(EXTENSION_ORIGIN);
 
-    await panel.click(`${card} [data-action=apply-first]`);
+    await click(panel, `${card} [data-action=apply-first]`);
     const draft = () => page.$eval('[data-tact-draft]', (t) => (t as HTMLTextAreaElement).value);
     await expect.poll(draft, { timeout: 10_000 }).toBe(DRAFT.replace(RISKY, expected));
     // The sentence is gone from the draft, and so is its card.
@@ -159,6 +174,7 @@ describe('firefox: AI rewrites', () => {
     expect(phrasebook.match(sentence)).toEqual([]);
     await typeDraft(page, `Hello Ingrid. ${sentence}`);
     await expect.poll(() => rewriteButton(panel, sentence).then((b) => b != null), { timeout: 10_000 }).toBe(true);
+    await panel.bringToFront();
     await (await rewriteButton(panel, sentence))!.click();
     await expect.poll(() => panel.$eval('[data-testid=ai-error]', (e) => e.getAttribute('data-kind')).catch(() => null), { timeout: 10_000 }).toBe('rate-limited');
     expect(await textOf(panel, '[data-testid=ai-error]')).toMatch(/Rate limited: retry in (3\d|40) s\./);

@@ -121,13 +121,23 @@ export async function clickText(page: Page, selector: string, text: string | Reg
   );
   const el = handle.asElement() as import('puppeteer-core').ElementHandle<Element> | null;
   if (!el) throw new Error(`no ${selector} with text ${String(text)} in ${page.url()}`);
+  await page.bringToFront();
   await el.click();
   await el.dispose();
 }
 
+/**
+ * Clicks in the page brought to the front first: Firefox throttles animation frames in background
+ * tabs, and WebDriver BiDi input actions wait for one (seconds per click otherwise).
+ */
+export async function click(page: Page, selector: string) {
+  await page.bringToFront();
+  await page.click(selector);
+}
+
 /** Replaces an input's or textarea's value by typing, so React's onChange sees it. */
 export async function fill(page: Page, selector: string, text: string) {
-  await page.click(selector);
+  await click(page, selector);
   await page.keyboard.down('Control');
   await page.keyboard.press('a');
   await page.keyboard.up('Control');

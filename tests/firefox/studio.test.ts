@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, ElementHandle } from 'puppeteer-core';
 import { startDemoServer } from '../../scripts/demo-server';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
 import { compilePhrasebook } from '../../lib/phrasebook/engine';
-import { fill, idbRows, launchFirefox, openExtensionPage, openTicket, shownEntries, textOf, typeDraft } from './firefox';
+import { click, fill, idbRows, launchFirefox, openExtensionPage, openTicket, shownEntries, textOf, typeDraft } from './firefox';
 
 // The studio in the Firefox build in real Firefox ESR: a QA lead adds an entry on studio.html (Dexie
 // in the extension origin's IndexedDB), the test bench fires it, and the background page, told by
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('firefox: the phrasebook studio', () => {
-  test('add an entry; the test bench fires it, and an open draft in the demo ticket gets the new finding in the sidebar', async () => {
+  test('add an entry; the test bench fires it, and an open draft in the demo ticket gets the new finding in the sidebar; undo takes it away', async () => {
     expect(expectedEntries(DRAFT)).not.toContain(ID);
 
     // An agent is already writing: the sidebar shows the shipped phrasebook's findings only.
@@ -38,7 +38,7 @@ describe('firefox: the phrasebook studio', () => {
     const studio = await browser.newPage();
     await openExtensionPage(studio, 'studio.html');
     await expect.poll(() => studio.evaluate(() => document.querySelector('[data-testid=studio]') != null), { timeout: 10_000 }).toBe(true);
-    await studio.click('[data-action=new-entry]');
+    await click(studio, '[data-action=new-entry]');
     const editor = '[data-testid=entry-editor]';
     await expect.poll(() => studio.$(editor).then((e) => e != null), { timeout: 10_000 }).toBe(true);
     await fill(studio, `${editor} [data-field=id] input`, ID);
@@ -51,14 +51,14 @@ describe('firefox: the phrasebook studio', () => {
     await fill(studio, `${editor} [data-testid=try-sentence]`, 'OK, we will circle back soon then.');
     await expect.poll(() => textOf(studio, `${editor} [data-testid=try-result]`), { timeout: 10_000 }).toBe('fires on “circle back soon” → I will write again by Friday');
     await expect.poll(() => studio.$eval(`${editor} [data-action=save]`, (b) => (b as HTMLButtonElement).disabled), { timeout: 10_000 }).toBe(false);
-    await studio.click(`${editor} [data-action=save]`);
+    await click(studio, `${editor} [data-action=save]`);
     // The background page answered `phrasebookChanged` (the status gives its entry count).
     await expect.poll(() => textOf(studio, '[data-testid=studio-status]'), { timeout: 10_000 }).toContain(`Added ${ID}. Tact now matches with`);
     expect(await textOf(studio, '[data-testid=studio-status]')).not.toContain('did not answer');
     expect((await idbRows(studio, 'tact', 'phrasebookEdits')).map((r) => r.id)).toContain(ID);
 
     // The test bench fires it, highlighted.
-    await studio.click('[data-view=bench]');
+    await click(studio, '[data-view=bench]');
     await fill(studio, '[data-testid=bench-draft]', DRAFT);
     await expect.poll(() => studio.$$eval(`[data-testid=bench-finding][data-entry="${ID}"]`, (l) => l.length), { timeout: 10_000 }).toBe(1);
     expect(await studio.$$eval('[data-testid=bench-preview] mark', (m) => m.map((x) => x.textContent))).toContain('circle back later');
@@ -70,6 +70,18 @@ describe('firefox: the phrasebook studio', () => {
     await typeDraft(page, `${DRAFT} Bye.`);
     await expect.poll(() => textOf(panel, `[data-testid=finding][data-entry="${ID}"] [data-testid=not-that]`), { timeout: 10_000 }).toBe('circle back later');
     await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(withTeam(`${DRAFT} Bye.`));
+
+    // Undone in the history: the background page drops it, and the open sidebar follows.
+    await click(studio, '[data-view=history]');
+    const undo = await studio.evaluateHandle(
+      (text) =>
+        [...document.querySelectorAll('[data-testid=history-record]')].find((r) => r.textContent?.includes(text))?.querySelector('[data-action=undo]') ?? null,
+      `Added ${ID}`,
+    );
+    await studio.bringToFront();
+    await (undo.asElement() as ElementHandle<Element>).click();
+    await expect.poll(() => textOf(studio, '[data-testid=studio-status]'), { timeout: 10_000 }).toContain('Undone. Tact now matches with');
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(`${DRAFT} Bye.`));
     for (const p of [page, panel, studio]) await p.close();
   });
 });
