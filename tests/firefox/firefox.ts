@@ -103,3 +103,86 @@ export async function typeDraft(page: Page, text: string) {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text, { delay: 2 });
 }
+
+/**
+ * Clicks the first element matching `selector` whose trimmed text is `text` (or contains it, for a
+ * RegExp), with a real mouse click. Not puppeteer's ::-p-text(): plain CSS and evaluate only.
+ */
+export async function clickText(page: Page, selector: string, text: string | RegExp) {
+  const pattern = typeof text === 'string' ? { exact: text } : { source: text.source, flags: text.flags };
+  const handle = await page.evaluateHandle(
+    (sel, p) =>
+      [...document.querySelectorAll(sel)].find((e) => {
+        const t = (e.textContent ?? '').trim();
+        return 'exact' in p ? t === p.exact : new RegExp(p.source, p.flags).test(t);
+      }) ?? null,
+    selector,
+    pattern,
+  );
+  const el = handle.asElement() as import('puppeteer-core').ElementHandle<Element> | null;
+  if (!el) throw new Error(`no ${selector} with text ${String(text)} in ${page.url()}`);
+  await page.bringToFront();
+  await el.click();
+  await el.dispose();
+}
+
+/**
+ * Clicks in the page brought to the front first: Firefox throttles animation frames in background
+ * tabs, and WebDriver BiDi input actions wait for one (seconds per click otherwise).
+ */
+export async function click(page: Page, selector: string) {
+  await page.bringToFront();
+  await page.click(selector);
+}
+
+/** Replaces an input's or textarea's value by typing, so React's onChange sees it. */
+export async function fill(page: Page, selector: string, text: string) {
+  await click(page, selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  if (text) await page.keyboard.type(text);
+}
+
+/** The rows of one object store in the extension origin's IndexedDB, read from an open extension page. */
+export function idbRows(page: Page, dbName: string, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(
+    (name, storeName) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(storeName)) {
+            db.close();
+            return resolve([]);
+          }
+          const all = db.transaction(storeName).objectStore(storeName).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result as Record<string, unknown>[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    dbName,
+    store,
+  );
+}
+
+let opened = 0;
+/**
+ * Opens a demo ticket, and the sidebar page as a tab pinned to it; the ticket is brought to the front.
+ * Each ticket tab gets a URL of its own (`&n=`), so a tab an earlier failed test left open with the
+ * same ticket cannot be the one the sidebar page is pinned to.
+ */
+export async function openTicket(browser: Browser, origin: string, id: string) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/helpdesk/?c=${id}&n=${++opened}`);
+  const tabId = await tabIdOf(browser, page.url());
+  const panel = await browser.newPage();
+  await openExtensionPage(panel, `sidepanel.html?tab=${tabId}`);
+  await page.bringToFront();
+  return { page, panel, tabId };
+}
