@@ -21,7 +21,11 @@ export const parseAiConfig = (raw: unknown): AiConfig => {
   return parsed.success ? parsed.data : aiConfigSchema.parse({});
 };
 
-/** The Anthropic API itself, or loopback (a local proxy, the tests' stub): nothing else gets the key. */
+/**
+ * The Anthropic API itself, or loopback over http (a local proxy, the tests' stub): nothing else gets
+ * the key. Exactly the origins the manifest grants (ANTHROPIC_API_ORIGIN, LOCAL_MATCHES in
+ * lib/hosts.ts): any other would be accepted here and then fail in fetch.
+ */
 export function allowedBaseURL(url: string): string | null {
   let u: URL;
   try {
@@ -30,8 +34,8 @@ export function allowedBaseURL(url: string): string | null {
     return null;
   }
   if (u.username || u.password || u.search || u.hash) return null;
-  const loopback = u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-  const ok = (u.protocol === 'https:' && u.host === 'api.anthropic.com') || (loopback && (u.protocol === 'http:' || u.protocol === 'https:'));
+  const loopback = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
+  const ok = (u.protocol === 'https:' && u.host === 'api.anthropic.com') || (loopback && u.protocol === 'http:');
   return ok ? u.origin + u.pathname.replace(/\/+$/, '') : null;
 }
 

@@ -37,6 +37,9 @@ describe('AI config', () => {
     ['http://localhost:9/', 'http://localhost:9'],
     ['https://api.anthropic.com/', 'https://api.anthropic.com'],
     ['ftp://127.0.0.1', null],
+    // Loopback only where the manifest grants it: http on 127.0.0.1 and localhost.
+    ['https://127.0.0.1:8443', null],
+    ['http://[::1]:8123', null],
     ['not a url', null],
   ])('allowedBaseURL(%s)', (url, out) => expect(allowedBaseURL(url)).toBe(out));
 
