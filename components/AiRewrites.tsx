@@ -10,6 +10,8 @@ interface Props {
   ai: AiTabState | null;
   status: AiStatus | null;
   onApplied(applied: Applied): void;
+  /** Sentences (lower-cased) whose AI rewrite was dismissed in this conversation: not offered again. */
+  dismissed?: ReadonlySet<string>;
 }
 
 /** The AI rewrite as a finding, so it gets the same card, Apply / Copy / Dismiss / Flag and feedback. */
@@ -34,14 +36,19 @@ export function aiFinding(ai: AiTabState): Finding {
  * sentence on request, and the one rewrite in progress or done. With no key, one line says AI is off.
  * Everything from the customer or Claude is rendered as React text, never as HTML.
  */
-export function AiRewrites({ state, ai, status, onApplied }: Props) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: Props) {
   // The sentence being rewritten (or just rewritten) is shown once, in its card, not offered again.
   const current = ai ? `${ai.sentence.start}:${ai.sentence.text}` : null;
   // Only with a key: with none nothing is offered, and a 100 KB draft costs tens of ms to scan.
   const enabled = status?.keySet === true;
   const risky = useMemo(
-    () => (enabled ? riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current) : []),
-    [enabled, state.draft, state.findings, current],
+    () =>
+      enabled
+        ? riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current && !dismissed.has(s.text.toLowerCase()))
+        : [],
+    [enabled, state.draft, state.findings, current, dismissed],
   );
   const others = useMemo(() => {
     if (!enabled) return [];

@@ -9,6 +9,12 @@ import { SuggestionCard, type Applied } from './SuggestionCard';
 import { Checklist } from './Checklist';
 import { CustomerCard } from './CustomerCard';
 import { AiRewrites } from './AiRewrites';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { TactDb } from '@/lib/storage/db';
+
+// The panel reads the feedback the worker records (same origin), for what it must not offer again.
+let panelDb: TactDb | undefined;
+const feedbackDb = () => (panelDb ??= new TactDb());
 
 /** The side panel: who the agent is talking to and what to say instead, for the followed tab. */
 export function Panel({ connection }: { connection: PanelConnection }) {
@@ -38,6 +44,8 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
   const [undoStatus, setUndoStatus] = useState<string | null>(null);
   const cards = useRef<(HTMLLIElement | null)[]>([]);
   const cursor = useRef(0);
+  // Live: a dismissal the worker records takes the sentence off the AI list at once.
+  const aiDismissed = useLiveQuery(() => feedbackDb().aiDismissedIn(state.conversationId), [state.conversationId]);
 
   const findings = state.findings; // dismissed ones are already left out by the background
 
@@ -163,6 +171,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           state={state}
           ai={ai}
           status={aiStatus}
+          dismissed={aiDismissed}
           onApplied={(a) => {
             setLastApplied(a);
             setUndoStatus(null);

@@ -51,6 +51,12 @@ export class TactDb extends Dexie {
     await this.feedback.update(id, { undoneAt: Date.now() });
   }
 
+  /** Sentences (lower-cased) whose AI rewrite the agent dismissed in a conversation: not offered again there. */
+  async aiDismissedIn(conversationId: string): Promise<Set<string>> {
+    const rows = await this.feedback.where({ conversationId, kind: 'dismiss' }).toArray();
+    return new Set(rows.filter((r) => r.source === 'ai' && r.undoneAt === undefined).map((r) => r.phrase.toLowerCase()));
+  }
+
   /** Dismissal keys (entry id + phrase) still in force for a conversation. */
   async dismissedIn(conversationId: string): Promise<Set<string>> {
     const rows = await this.feedback.where({ conversationId, kind: 'dismiss' }).toArray();

@@ -161,6 +161,11 @@ describe('AI rewrites', () => {
     const dismissed = (await feedbackRows(t.browser)).filter((r) => r.kind === 'dismiss' && r.source === 'ai');
     expect(dismissed).toHaveLength(1);
     expect(dismissed[0]).toMatchObject({ entryId: 'ai:claude-haiku-5-5', phrase: RISKY });
+    // Dismissed in this conversation: the sentence is not offered again, though it is still in the draft.
+    await typeDraft(page, `${DRAFT} Thanks.`);
+    await expect.poll(() => panel.getByTestId('ai-candidate').filter({ hasText: RISKY }).count(), { timeout: 10_000 }).toBe(0);
+    // The agent can still ask for it on purpose, under "Rewrite another sentence".
+    expect(await panel.locator('details .ai-candidates').textContent()).toContain(RISKY);
     await page.close();
     await panel.close();
   });

@@ -47,6 +47,14 @@ describe('AI panel section', () => {
     expect(html).toContain('opens with bad news');
   });
 
+  test('a sentence whose rewrite was dismissed in this conversation is not offered again', () => {
+    const html = renderToStaticMarkup(
+      <AiRewrites state={state} ai={null} status={on} onApplied={() => {}} dismissed={new Set([sentence.text.toLowerCase()])} />,
+    );
+    expect(html).not.toContain('data-testid="ai-candidate"');
+    expect(html).toContain('Rewrite another sentence');
+  });
+
   test('the sentence being rewritten is not offered again', () => {
     expect(render(ai({ status: 'asking' }))).not.toContain('data-testid="ai-candidate"');
     expect(render(ai({ status: 'asking', sentence: { start: 0, end: 3, text: 'Hi.' } }))).toContain('data-testid="ai-candidate"');

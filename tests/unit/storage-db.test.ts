@@ -82,6 +82,19 @@ describe('TactDb', () => {
     expect(await db.dismissedIn('T-1')).toEqual(new Set());
     expect((await db.feedback.get(id))?.undoneAt).toBeTypeOf('number');
   });
+
+  test('AI dismissals name their sentences, per conversation, until taken back', async () => {
+    const db = fresh();
+    dbs.push(db);
+    const ai = { ...base, kind: 'dismiss' as const, source: 'ai' as const, entryId: 'ai:claude-haiku-5-5', phrase: 'Unfortunately It Is Lost.' };
+    const id = await db.record(ai);
+    await db.record({ ...ai, conversationId: 'T-2', phrase: 'Elsewhere.' });
+    await db.record({ ...base, kind: 'dismiss' }); // a phrasebook dismissal is not an AI one
+    await db.record({ ...ai, kind: 'apply', phrase: 'Applied, not dismissed.' });
+    expect(await db.aiDismissedIn('T-1')).toEqual(new Set(['unfortunately it is lost.']));
+    await db.undo(id);
+    expect(await db.aiDismissedIn('T-1')).toEqual(new Set());
+  });
 });
 
 describe('sentenceAround', () => {
