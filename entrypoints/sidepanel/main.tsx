@@ -14,16 +14,27 @@ const pinned = Number(new URLSearchParams(location.search).get('tab'));
 if (Number.isInteger(pinned) && pinned > 0) {
   connection.follow(pinned);
 } else {
-  void (async () => {
+  const where = (async () => {
     const self = await browser.tabs.getCurrent();
     const own = (await browser.windows.getCurrent()).id;
-    const wanted = (windowId: number) => (self ? windowId !== own : windowId === own);
+    return { self, own, wanted: (windowId: number) => (self ? windowId !== own : windowId === own) };
+  })();
+  // Listen before asking which tab is active: a switch during those start-up queries must not be
+  // missed, and it is newer than their answer.
+  let switched = false;
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    void where.then(({ wanted }) => {
+      if (!wanted(windowId)) return;
+      switched = true;
+      connection.follow(tabId);
+    });
+  });
+  void where.then(async ({ self, own }) => {
     const [tab] = self
       ? await browser.tabs.query({ active: true, windowType: 'normal' }).then((tabs) => tabs.filter((t) => t.windowId !== own))
       : await browser.tabs.query({ active: true, windowId: own });
-    if (tab?.id != null) connection.follow(tab.id);
-    browser.tabs.onActivated.addListener(({ tabId, windowId }) => wanted(windowId) && connection.follow(tabId));
-  })();
+    if (!switched && tab?.id != null) connection.follow(tab.id);
+  });
 }
 
 createRoot(document.getElementById('root')!).render(

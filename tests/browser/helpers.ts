@@ -25,10 +25,16 @@ const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
 export const expectedMatches = (text: string) => phrasebook.match(text);
 export const expectedEntries = (text: string) => [...new Set(phrasebook.match(text).map((m) => m.entry.id))].sort();
 
-/** Opens a demo ticket and a panel tab pinned to it; the ticket page is brought to the front. */
+let opened = 0;
+
+/**
+ * Opens a demo ticket and a panel tab pinned to it; the ticket page is brought to the front. Each
+ * ticket tab gets a URL of its own (`&n=`): the tab is found by its URL, and a tab an earlier
+ * failed test left open on the same ticket would otherwise take the panel.
+ */
 export async function openTicket(t: { server: DemoServer; browser: TactBrowser }, id: string, path = '/helpdesk/') {
   const page = await t.browser.context.newPage();
-  await page.goto(`${t.server.origin}${path}?c=${id}`);
+  await page.goto(`${t.server.origin}${path}?c=${id}&n=${++opened}`);
   const tabId = await tabIdOf(t.browser, page.url());
   const panel = await openPanel(t.browser, tabId);
   await page.bringToFront();
