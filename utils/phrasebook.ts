@@ -14,16 +14,8 @@ export function loadShippedEntries(): { entries: Entry[]; errors: string[] } {
   return { entries, errors: errors.map((e) => `${e.file}${e.entryId ? ` (${e.entryId})` : ''}: ${e.message}`) };
 }
 
-/** Compiles entries for live use: a broken entry is left out and reported, never fatal. */
+/** Compiles entries for live use: a broken entry is left out and reported; it must not take the whole worker down. */
 export function compileLive(entries: readonly Entry[]): { phrasebook: CompiledPhrasebook; errors: string[] } {
-  // A broken entry is left out and reported; it must not take the whole worker down.
   const phrasebook = compilePhrasebook(entries, { skipInvalid: true });
   return { phrasebook, errors: phrasebook.problems.map(formatProblem) };
-}
-
-/** Parses and compiles the shipped phrasebook; a broken file is reported, never fatal. */
-export function loadShippedPhrasebook(): { phrasebook: CompiledPhrasebook; errors: string[] } {
-  const shipped = loadShippedEntries();
-  const live = compileLive(shipped.entries);
-  return { phrasebook: live.phrasebook, errors: [...shipped.errors, ...live.errors] };
 }
