@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AiStatus, AiTabState, Finding, TabState } from '@/lib/protocol';
-import { riskySentences, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
+import { riskyAmong, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
 import { sendMessage } from '@/utils/messaging';
 import { SuggestionCard, type Applied } from './SuggestionCard';
 
@@ -43,18 +43,15 @@ export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: P
   const current = ai ? `${ai.sentence.start}:${ai.sentence.text}` : null;
   // Only with a key: with none nothing is offered, and a 100 KB draft costs tens of ms to scan.
   const enabled = status?.keySet === true;
+  const sentences = useMemo(() => (enabled ? sentencesOf(state.draft) : []), [enabled, state.draft]);
   const risky = useMemo(
-    () =>
-      enabled
-        ? riskySentences(state.draft, state.findings).filter((s) => `${s.start}:${s.text}` !== current && !dismissed.has(s.text.toLowerCase()))
-        : [],
-    [enabled, state.draft, state.findings, current, dismissed],
+    () => riskyAmong(sentences, state.findings).filter((s) => `${s.start}:${s.text}` !== current && !dismissed.has(s.text.toLowerCase())),
+    [sentences, state.findings, current, dismissed],
   );
   const others = useMemo(() => {
-    if (!enabled) return [];
     const offered = new Set(risky.map((r) => r.start));
-    return sentencesOf(state.draft).filter((s) => `${s.start}:${s.text}` !== current && !offered.has(s.start));
-  }, [enabled, state.draft, risky, current]);
+    return sentences.filter((s) => `${s.start}:${s.text}` !== current && !offered.has(s.start));
+  }, [sentences, risky, current]);
   const [requestError, setRequestError] = useState<string | null>(null);
 
   if (!status) return null;

@@ -101,9 +101,14 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
  * first matching cue list.
  */
 export function riskySentences(draft: string, findings: readonly Pick<Finding, 'start' | 'end' | 'source'>[] = []): RiskySentence[] {
+  return riskyAmong(sentencesOf(draft), findings);
+}
+
+/** The same, for a draft already cut by sentencesOf (the panel also lists every sentence). */
+export function riskyAmong(sentences: readonly Sentence[], findings: readonly Pick<Finding, 'start' | 'end' | 'source'>[] = []): RiskySentence[] {
   const covered = findings.filter((f) => f.source === 'phrasebook');
   const out: RiskySentence[] = [];
-  for (const sentence of sentencesOf(draft)) {
+  for (const sentence of sentences) {
     if (covered.some((f) => overlaps(f, sentence))) continue;
     for (const locale of Object.keys(CUES) as CueLocale[]) {
       const cues = CUES[locale].filter((c) => c.pattern.test(sentence.text)).map(({ id, label }) => ({ id, label }));
