@@ -51,16 +51,21 @@ export class TactDb extends Dexie {
     await this.feedback.update(id, { undoneAt: Date.now() });
   }
 
+  /** Dismissals still in force (not undone) in a conversation. */
+  private async dismissalsIn(conversationId: string): Promise<Feedback[]> {
+    const rows = await this.feedback.where({ conversationId, kind: 'dismiss' }).toArray();
+    return rows.filter((r) => r.undoneAt === undefined);
+  }
+
   /** Sentences (lower-cased) whose AI rewrite the agent dismissed in a conversation: not offered again there. */
   async aiDismissedIn(conversationId: string): Promise<Set<string>> {
-    const rows = await this.feedback.where({ conversationId, kind: 'dismiss' }).toArray();
-    return new Set(rows.filter((r) => r.source === 'ai' && r.undoneAt === undefined).map((r) => r.phrase.toLowerCase()));
+    const rows = await this.dismissalsIn(conversationId);
+    return new Set(rows.filter((r) => r.source === 'ai').map((r) => r.phrase.toLowerCase()));
   }
 
   /** Dismissal keys (entry id + phrase) still in force for a conversation. */
   async dismissedIn(conversationId: string): Promise<Set<string>> {
-    const rows = await this.feedback.where({ conversationId, kind: 'dismiss' }).toArray();
-    return new Set(rows.filter((r) => r.undoneAt === undefined).map((r) => dismissalKey(r.entryId, r.phrase)));
+    return new Set((await this.dismissalsIn(conversationId)).map((r) => dismissalKey(r.entryId, r.phrase)));
   }
 }
 
