@@ -4,6 +4,7 @@ import { CATEGORIES, LOCALES, SEVERITIES } from '@/lib/phrasebook/vocabulary';
 import type { EditChange, Origin, StudioEntry } from '@/lib/studio/overlay';
 import { deleteChange, disableChange, isNoop, restoreChange, saveChange, type StudioAction } from '@/lib/studio/changes';
 import { EntryEditor } from './EntryEditor';
+import { Choice } from './Choice';
 
 export interface EntryFilters {
   q: string;
@@ -55,12 +56,7 @@ export function EntriesView({ rows, entries, leftOut, filters, setFilters, openI
   const select = (label: string, key: keyof EntryFilters, options: readonly string[]) => (
     <label>
       {label}{' '}
-      <select value={filters[key]} onChange={set(key)}>
-        <option value="">all</option>
-        {options.map((o) => (
-          <option key={o}>{o}</option>
-        ))}
-      </select>
+      <Choice value={filters[key]} options={options} empty="all" onChange={(v) => setFilters({ ...filters, [key]: v })} />
     </label>
   );
 

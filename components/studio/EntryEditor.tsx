@@ -2,6 +2,7 @@ import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'reac
 import type { Entry } from '@/lib/phrasebook/schema';
 import { compilePhrasebook } from '@/lib/phrasebook/engine';
 import { contextFor } from '@/lib/phrasebook/inline-tests';
+import { Choice } from './Choice';
 import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, LOCALES, SEVERITIES, TONES } from '@/lib/phrasebook/vocabulary';
 import type { StudioEntry } from '@/lib/studio/overlay';
 import { validateEntry, type FieldProblem } from '@/lib/studio/validate';
@@ -142,14 +143,7 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
         <input id={id} aria-describedby={err} aria-invalid={!!err} value={form[name] as string} readOnly={name === 'id' && !isNew} onChange={(e) => set(name, e.target.value)} />
       ), hint);
   const choose = (name: 'locale' | 'category' | 'severity' | 'channel', label: string, options: readonly string[], empty?: string) =>
-    field(name, label, (id) => (
-      <select id={id} value={form[name]} onChange={(e) => set(name, e.target.value)}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o}>{o}</option>
-        ))}
-      </select>
-    ));
+    field(name, label, (id) => <Choice id={id} value={form[name]} options={options} empty={empty} onChange={(v) => set(name, v)} />);
   const many = (name: 'tones' | 'types', legend: string, options: readonly string[]) => (
     <fieldset className="field checks" data-field={name}>
       <legend>{legend}</legend>

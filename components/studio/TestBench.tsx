@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { CompiledPhrasebook, Match } from '@/lib/phrasebook/engine';
 import { CHANNELS, CUSTOMER_TYPES, LOCALES, TONES, type Channel, type CustomerType, type Locale, type Tone } from '@/lib/phrasebook/vocabulary';
+import { Choice } from './Choice';
 
 /** The draft cut at each finding: plain text and marked spans, rendered as React text nodes (never HTML). */
 function segments(text: string, matches: readonly Match[]) {
@@ -41,30 +42,15 @@ export function TestBench({ compiled, openEntry }: { compiled: CompiledPhraseboo
       <div className="row">
         <label>
           Locale{' '}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale | '')}>
-            <option value="">all</option>
-            {LOCALES.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
+          <Choice<Locale> value={locale} options={LOCALES} empty="all" onChange={setLocale} />
         </label>
         <label>
           Customer type{' '}
-          <select value={type} onChange={(e) => setType(e.target.value as CustomerType | '')}>
-            <option value="">none</option>
-            {CUSTOMER_TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
+          <Choice<CustomerType> value={type} options={CUSTOMER_TYPES} empty="none" onChange={setType} />
         </label>
         <label>
           Channel{' '}
-          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
-            <option value="">unknown</option>
-            {CHANNELS.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
+          <Choice<Channel> value={channel} options={CHANNELS} empty="unknown" onChange={setChannel} />
         </label>
       </div>
       <fieldset className="checks">
