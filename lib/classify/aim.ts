@@ -59,8 +59,10 @@ interface Words {
   reporting: ReadonlySet<string>;
   /** Verbs of saying and believing, which only a denial turns into a report: "I never said you were stupid". */
   belief: ReadonlySet<string>;
-  /** The insult said generically ("only a fool would", "you'd have to be an idiot to"), by the words before it. */
+  /** The insult said of nobody in particular, by the words before it: "only a fool would". */
   generic: RegExp;
+  /** The same when the word after it follows: "you'd have to be an idiot to miss it" (not "have to be an ass about it"). */
+  genericIf: { before: RegExp; after: string };
   /** The insult turned on oneself by what follows: "what an idiot I am". */
   selfAfter: RegExp;
 }
@@ -82,7 +84,8 @@ const EN: Words = {
   denial: new Set(['not', 'no', 'never', "isn't", 'isnt', "aren't", 'arent', "wasn't", 'wasnt', "weren't", 'werent', "ain't", 'aint', 'nobody', 'noone']),
   reporting: new Set(['call', 'calls', 'called', 'calling', 'accuse', 'accused', 'accusing', 'named', 'labelled', 'labeled']),
   belief: new Set(['say', 'says', 'said', 'saying', 'tell', 'told', 'think', 'thinks', 'thought', 'mean', 'meant', 'imply', 'implying', 'implied', 'suggest', 'suggesting', 'suggested']),
-  generic: /(?:^| )(?:only|any)(?: an?)?$|(?:^| )(?:(?:have|has|had) to|you'd|would) be(?: an?)?$/,
+  generic: /(?:^| )(?:only|any)(?: an?)?$/,
+  genericIf: { before: /(?:^| )(?:(?:have|has|had) to|you'd|would) be(?: an?)?$/, after: 'to' },
   selfAfter: /^(?:that )?(?:i am|i was|i'm|im)(?: |$)/,
 };
 
@@ -102,7 +105,8 @@ const SV: Words = {
   denial: new Set(['inte', 'ej', 'aldrig', 'ingen', 'inget', 'knappast']),
   reporting: new Set(['kallar', 'kallade', 'kalla', 'anklagar', 'anklagade']),
   belief: new Set(['säger', 'sa', 'sade', 'sagt', 'påstår', 'påstod', 'tycker', 'tyckte', 'tror', 'trodde', 'menar', 'menade']),
-  generic: /(?:^| )(?:bara|endast) (?:en|ett)$|(?:^| )(?:måste|skulle) (?:man )?vara (?:en|ett)$/,
+  generic: /(?:^| )(?:bara|endast) (?:en|ett)$/,
+  genericIf: { before: /(?:^| )(?:måste|skulle) (?:man )?vara (?:en|ett)$/, after: 'för' },
   selfAfter: /^(?:som )?jag (?:är|var)(?: |$)/,
 };
 
@@ -270,9 +274,8 @@ const denies = (t: string | undefined, w: Words) =>
  */
 function notSaid(before: string[], after: string[], w: Words): 'none' | 'self' | undefined {
   if (w.selfAfter.test(after.slice(0, 3).join(' '))) return 'self';
-  // "only a fool would"; "you'd have to be an idiot to miss it" (but not "have to be an ass about it").
-  const generic = before.slice(-4).join(' ').match(w.generic)?.[0];
-  if (generic && (/(?:only|any|en|ett)$/.test(generic.replace(/ an?$/, '')) || after[0] === 'to' || after[0] === 'att')) return 'none';
+  const lead = before.slice(-4).join(' ');
+  if (w.generic.test(lead) || (w.genericIf.before.test(lead) && after[0] === w.genericIf.after)) return 'none';
   // A denial between the person and the insult.
   for (let k = before.length - 1; k >= Math.max(0, before.length - 4); k--) {
     if (w.denial.has(before[k]!)) return 'none';

@@ -256,6 +256,8 @@ describe('abuse', () => {
     ['sv', 'Jag vet var du bor', 'threat'],
     ['sv', 'Du är ingen idiot, formuläret är krångligt', 'none'],
     ['sv', 'Jag har aldrig sagt att du är en idiot', 'none'],
+    ['sv', 'Man måste vara en idiot för att missa det här', 'none'],
+    ['sv', 'Du måste vara en idiot', 'insult'],
   ] as const)('aimed or not (%s): %s → %s', (lang, text, level) => {
     const v = classify(text);
     expect(v.language).toBe(lang);
