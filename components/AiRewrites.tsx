@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { AiStatus, AiTabState, Finding, TabState } from '@/lib/protocol';
 import { riskyAmong, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
 import { sendMessage } from '@/utils/messaging';
 import { SuggestionCard, type Applied } from './SuggestionCard';
+import { AiErrorNotice } from './AiErrorNotice';
 
 interface Props {
   state: TabState;
@@ -145,7 +146,7 @@ function AiResult({ state, ai, onApplied, onRetry }: { state: TabState; ai: AiTa
       </div>
     );
 
-  if (ai.status === 'failed' && ai.error) return <AiError error={ai.error} onRetry={onRetry} onClose={clear} />;
+  if (ai.status === 'failed' && ai.error) return <AiErrorNotice error={ai.error} onRetry={onRetry} onClose={clear} />;
 
   if (ai.rewrites.length === 0)
     return (
@@ -168,39 +169,5 @@ function AiResult({ state, ai, onApplied, onRetry }: { state: TabState; ai: AiTa
         onDismissed={clear}
       />
     </ul>
-  );
-}
-
-function AiError({ error, onRetry, onClose }: { error: NonNullable<AiTabState['error']>; onRetry(): void; onClose(): void }) {
-  const [now, setNow] = useState(() => Date.now());
-  const waiting = error.kind === 'rate-limited' && error.retryAt != null && error.retryAt > now;
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [waiting]);
-
-  const text =
-    error.kind === 'rate-limited'
-      ? waiting
-        ? `Rate limited: retry in ${Math.ceil((error.retryAt! - now) / 1000)} s.`
-        : 'Rate limited: you can retry now.'
-      : error.kind === 'offline'
-        ? 'Offline: the Claude API cannot be reached.'
-        : error.kind === 'no-key'
-          ? 'AI off (no API key).'
-          : `AI failed: ${error.message}`;
-  return (
-    <p className="status ai-error" data-testid="ai-error" data-kind={error.kind} role="status">
-      {text}{' '}
-      {error.kind !== 'no-key' && (
-        <button type="button" disabled={waiting} onClick={onRetry}>
-          Retry
-        </button>
-      )}{' '}
-      <button type="button" onClick={onClose}>
-        Close
-      </button>
-    </p>
   );
 }

@@ -1,20 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TabState } from '@/lib/protocol';
 import type { Verdict } from '@/lib/classify/verdict';
-
-const TYPE_LABELS: Record<string, string> = {
-  'active-hater': 'Active hater',
-  'extreme-critic': 'Extreme critic',
-  'loyal-at-risk': 'Loyal, annoyed, may leave',
-  enthusiast: 'Still an enthusiastic fan',
-  abusive: 'Abusive',
-};
-
-const ABUSE_PROTOCOL: Record<string, string> = {
-  profanity: 'Stay calm and polite. If the swearing goes on, warn once that you will end the conversation, then do so.',
-  insult: 'Do not take it personally or answer in kind. Warn once that you will end the conversation if the insults continue.',
-  threat: 'Do not engage with the threat. End the conversation and report it to your lead or security; call the police if anyone is at risk.',
-};
+import { ABUSE_PROTOCOL, TYPE_LABELS } from './customer-labels';
 
 /** Who the agent is talking to: the latest words, the tone and type read from them, and how to respond. */
 export function CustomerCard({ state }: { state: TabState }) {

@@ -9,6 +9,7 @@ import { SuggestionCard, type Applied } from './SuggestionCard';
 import { Checklist } from './Checklist';
 import { CustomerCard } from './CustomerCard';
 import { AiRewrites } from './AiRewrites';
+import { AiReading } from './AiReading';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { TactDb } from '@/lib/storage/db';
 
@@ -111,6 +112,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
         </a>
       </header>
       <CustomerCard state={state} />
+      <AiReading state={state} status={aiStatus} />
       <Checklist draft={state.draft} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FLAG_REASONS } from './flag-reasons';
 import type { Verdict } from './classify/verdict';
+import type { CustomerReading } from './ai/reading-schema';
 import { AI_ERROR_KINDS } from './ai/vocabulary';
 import { CATEGORIES, CHANNELS, CUSTOMER_TYPES, LOCALES, SEVERITIES, TONES } from './phrasebook/vocabulary';
 
@@ -171,6 +172,16 @@ export const aiTabStateSchema = z.object({
 });
 export type AiTabState = z.infer<typeof aiTabStateSchema>;
 
+/**
+ * panel -> background: ask Claude to read the tab's customer (the classifier was unsure, or does not
+ * read the language). `cachedOnly`: answer only from the cache, with no request (a panel reopening).
+ */
+export const readCustomerRequestSchema = z.object({ tabId: z.number(), cachedOnly: z.optional(z.boolean()) });
+export type ReadCustomerRequest = z.infer<typeof readCustomerRequestSchema>;
+
+/** `reading` is null when `cachedOnly` found none. */
+export type ReadCustomerResult = { ok: true; reading: CustomerReading | null } | { ok: false; error: z.infer<typeof aiErrorSchema> };
+
 /** Request/response messages (sent with @webext-core/messaging). */
 export interface ProtocolMap {
   /** panel -> background: replace a span in the tab's draft. */
@@ -191,6 +202,8 @@ export interface ProtocolMap {
   requestRewrite(data: RewriteRequest): { ok: boolean; message?: string };
   /** panel -> background: drop the tab's AI rewrite (dismissed, or the agent cancelled it). */
   clearRewrite(data: { tabId: number }): void;
+  /** panel -> background: Claude's reading of the tab's customer, with quotes checked against the messages. */
+  readCustomer(data: ReadCustomerRequest): ReadCustomerResult;
 }
 
 /**

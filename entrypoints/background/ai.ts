@@ -4,7 +4,9 @@ import {
   aiConfigUpdateSchema,
   PANEL_PORT,
   panelToBackgroundSchema,
+  readCustomerRequestSchema,
   rewriteRequestSchema,
+  type ReadCustomerResult,
   type AiStatus,
   type AiTabState,
   type BackgroundToPanel,
@@ -13,10 +15,15 @@ import { AiJobs } from '@/lib/ai/jobs';
 import { aiStatusOf, parseAiConfig, updateAiConfig, type AiConfig } from '@/lib/ai/config';
 import { createClient } from '@/lib/ai/client';
 import { tableCache } from '@/lib/ai/cache';
+import { rewriteOutputSchema } from '@/lib/ai/rewrite-schema';
 import { AiConfigDb } from '@/lib/storage/ai-config';
+import { rateLimitGate } from '@/lib/ai/backoff';
+import { readCustomer } from '@/lib/ai/reading';
+import { readingOutputSchema } from '@/lib/ai/reading-schema';
+import type { StateStorage } from '@/lib/tab-states';
 import type { BackgroundContext } from './context';
 
-/** The AI fallback: the key, rewrite requests from the panel, and their answers streamed back to it. */
+/** The AI fallback: the key, rewrite requests from the panel (answers streamed back to it), readings of the customer. */
 export function registerAiHandlers(ctx: BackgroundContext) {
   const configDb = new AiConfigDb();
   // If the database cannot be read, AI is off (no key) rather than every AI message failing.
@@ -27,15 +34,17 @@ export function registerAiHandlers(ctx: BackgroundContext) {
   const warn = (err: unknown) => console.warn('[tact] AI rewrite', err);
   const statusNow = async (): Promise<AiStatus> => aiStatusOf(await config);
 
+  const session: StateStorage = {
+    get: async (key) => (await browser.storage.session.get(key))[key],
+    set: (key, value) => browser.storage.session.set({ [key]: value }),
+    remove: (key) => browser.storage.session.remove(key),
+  };
+  const clientFor = (c: AiConfig) => createClient({ apiKey: c.apiKey ?? '', baseURL: c.baseURL ?? undefined });
   const jobs = new AiJobs({
-    storage: {
-      get: async (key) => (await browser.storage.session.get(key))[key],
-      set: (key, value) => browser.storage.session.set({ [key]: value }),
-      remove: (key) => browser.storage.session.remove(key),
-    },
+    storage: session,
     config: () => config,
-    cache: tableCache(ctx.db.aiRewrites),
-    makeClient: (c) => createClient({ apiKey: c.apiKey ?? '', baseURL: c.baseURL ?? undefined }),
+    cache: tableCache(ctx.db.aiRewrites, rewriteOutputSchema),
+    makeClient: clientFor,
   });
 
   // A rewrite follows its tab's draft: dropped (and its request aborted) once its sentence is edited.
@@ -145,6 +154,28 @@ export function registerAiHandlers(ctx: BackgroundContext) {
 
   onMessage('clearRewrite', async ({ data, sender }) => {
     if (isExtensionPage(sender)) await jobs.clear(data.tabId);
+  });
+
+  // Claude's reading of the customer. Answered in the reply, not streamed: it is short, and a worker
+  // stopped mid-request only costs the panel one more ask (it asks again once by itself).
+  const gate = rateLimitGate(session);
+  const readings = tableCache(ctx.db.aiReadings, readingOutputSchema);
+  onMessage('readCustomer', async ({ data, sender }): Promise<ReadCustomerResult> => {
+    if (!isExtensionPage(sender)) return { ok: false, error: { kind: 'failed', message: 'Not allowed from a web page.' } };
+    const req = readCustomerRequestSchema.safeParse(data);
+    if (!req.success) return { ok: false, error: { kind: 'failed', message: 'Malformed request.' } };
+    const state = await ctx.states.get(req.data.tabId);
+    const customer = (state?.customer ?? []).map((m) => m.text).filter((t) => t.trim() !== '');
+    if (!customer.length) return { ok: false, error: { kind: 'failed', message: 'There is no customer message on this page to read.' } };
+    const c = await config;
+    if (!c.apiKey) return req.data.cachedOnly ? { ok: true, reading: null } : { ok: false, error: { kind: 'no-key', message: 'AI is off: no Claude API key is set.' } };
+    if (!req.data.cachedOnly) {
+      const held = await gate.check();
+      if (held) return { ok: false, error: held };
+    }
+    const result = await readCustomer(customer, { client: clientFor(c), model: c.model, cache: readings, cachedOnly: req.data.cachedOnly });
+    if (!result.ok) await gate.note(result.error);
+    return result;
   });
 }
 

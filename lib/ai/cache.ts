@@ -1,15 +1,19 @@
+import type { ZodType } from 'zod';
 import type { BuiltPrompt } from './prompt';
-import { rewriteOutputSchema, type RewriteOutput } from './rewrite-schema';
+import type { RewriteOutput } from './rewrite-schema';
+import type { ReadingOutput } from './reading-schema';
 
-// Answers are kept by a hash of the model and the redacted prompt, so the same sentence in the same
-// conversation is not asked twice (nor paid for twice), across worker restarts. What is stored is the
-// redacted answer: the cache holds placeholders, never the customer's email or card number; the
-// caller restores them from the redactor of the request at hand.
+// Claude's answers are kept by a hash of the model and the redacted prompt, so the same question
+// (a sentence to rewrite, a customer to read) is not asked twice, nor paid for twice, across worker
+// restarts. What is stored is the redacted answer: the cache holds placeholders, never the
+// customer's email or card number; the caller restores them from the redactor of the request at hand.
 
-export interface RewriteCache {
-  get(key: string): Promise<RewriteOutput | undefined>;
-  put(key: string, output: RewriteOutput, model: string): Promise<void>;
+export interface AnswerCache<T> {
+  get(key: string): Promise<T | undefined>;
+  put(key: string, output: T, model: string): Promise<void>;
 }
+export type RewriteCache = AnswerCache<RewriteOutput>;
+export type ReadingCache = AnswerCache<ReadingOutput>;
 
 /** An answer older than this is asked again (the phrasebook and the prompt move on). */
 export const CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -21,24 +25,25 @@ export async function cacheKey(model: string, prompt: BuiltPrompt): Promise<stri
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export interface CachedRewrite {
+export interface CachedAnswer {
   key: string;
   model: string;
-  output: RewriteOutput;
+  output: unknown;
   createdAt: number;
 }
 
-/** The cache over any table with get/put (the Dexie table `aiRewrites` in the extension). */
-export function tableCache(
-  table: { get(key: string): Promise<CachedRewrite | undefined>; put(row: CachedRewrite): Promise<unknown> },
+/** The cache over any table with get/put (the Dexie tables `aiRewrites` and `aiReadings` in the extension). */
+export function tableCache<T>(
+  table: { get(key: string): Promise<CachedAnswer | undefined>; put(row: CachedAnswer): Promise<unknown> },
+  schema: ZodType<T>,
   now: () => number = Date.now,
-): RewriteCache {
+): AnswerCache<T> {
   return {
     async get(key) {
       const row = await table.get(key);
       if (!row || now() - row.createdAt > CACHE_TTL_MS) return undefined;
       // Stored data is read back through the schema like any other input.
-      const parsed = rewriteOutputSchema.safeParse(row.output);
+      const parsed = schema.safeParse(row.output);
       return parsed.success ? parsed.data : undefined;
     },
     async put(key, output, model) {
@@ -48,8 +53,8 @@ export function tableCache(
 }
 
 /** For tests and for a worker whose IndexedDB is unavailable. */
-export function memoryCache(): RewriteCache & { size(): number } {
-  const rows = new Map<string, CachedRewrite>();
-  const cache = tableCache({ get: async (k) => rows.get(k), put: async (r) => void rows.set(r.key, r) });
+export function memoryCache<T>(schema: ZodType<T>): AnswerCache<T> & { size(): number } {
+  const rows = new Map<string, CachedAnswer>();
+  const cache = tableCache({ get: async (k) => rows.get(k), put: async (r) => void rows.set(r.key, r) }, schema);
   return { ...cache, size: () => rows.size };
 }

@@ -3,7 +3,8 @@ import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
 import * as Errors from '@anthropic-ai/sdk/core/error';
 import { toAiError, type AiError } from './errors';
 import type { BuiltPrompt } from './prompt';
-import { partialRewrites, rewriteOutputSchema, rewriteTool, REWRITE_TOOL_NAME, type RewriteOutput } from './rewrite-schema';
+import { partialRewrites, rewriteOutputSchema, rewriteTool, type RewriteOutput } from './rewrite-schema';
+import type { ZodType } from 'zod';
 
 // One streamed call to the Messages API with one forced tool. The SDK is isomorphic, so this runs in
 // node (tests, against a loopback stub) and in the service worker alike; fetch, baseURL and the key
@@ -11,7 +12,6 @@ import { partialRewrites, rewriteOutputSchema, rewriteTool, REWRITE_TOOL_NAME, t
 
 export { AI_MODELS, DEFAULT_MODEL } from './vocabulary';
 export { toAiError, type AiError } from './errors';
-
 
 export interface ClientOptions {
   apiKey: string;
@@ -22,6 +22,22 @@ export interface ClientOptions {
   maxRetries?: number;
 }
 
+/** One forced-tool request: the tool's input, validated with `schema`, is the answer. */
+export interface ToolCall<T> {
+  model: string;
+  prompt: BuiltPrompt;
+  tool: { name: string; description: string; input_schema: { type: 'object'; [k: string]: unknown } };
+  schema: ZodType<T>;
+  /** For the agent, when Claude refuses: "Claude declined to …". */
+  refusal: string;
+  signal?: AbortSignal;
+  /** The tool's input so far, as it streams in (partial JSON, nothing validated). */
+  onSnapshot?(snapshot: unknown): void;
+  maxTokens?: number;
+}
+
+export type ToolCallResult<T> = { ok: true; output: T } | { ok: false; error: AiError };
+
 export interface RewriteCall {
   model: string;
   prompt: BuiltPrompt;
@@ -31,7 +47,7 @@ export interface RewriteCall {
   maxTokens?: number;
 }
 
-export type RewriteCallResult = { ok: true; output: RewriteOutput } | { ok: false; error: AiError };
+export type RewriteCallResult = ToolCallResult<RewriteOutput>;
 
 /** A side panel cannot wait minutes: short timeout, one retry (the SDK's defaults are 10 min and 2). */
 export const DEFAULT_TIMEOUT_MS = 12_000;
@@ -75,11 +91,29 @@ export function createClient(opts: ClientOptions): MessagesClient {
   });
 }
 
+/** Streams one rewrite request, reporting partial rewrites as the tool's JSON arrives. */
+export function streamRewrites(client: MessagesClient, call: RewriteCall, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RewriteCallResult> {
+  let shown = '';
+  const onSnapshot = (snapshot: unknown) => {
+    const partial = partialRewrites(snapshot);
+    const key = JSON.stringify(partial);
+    if (partial.length && key !== shown) {
+      shown = key;
+      call.onPartial?.(partial);
+    }
+  };
+  return streamTool(
+    client,
+    { ...call, tool: rewriteTool, schema: rewriteOutputSchema, refusal: 'Claude declined to rewrite this sentence.', onSnapshot: call.onPartial && onSnapshot },
+    timeoutMs,
+  );
+}
+
 /**
- * Streams one rewrite request. Partial rewrites are reported as the tool's JSON arrives; the
- * final answer is validated with the schema. Never throws: failures come back as `{ ok: false }`.
+ * Streams one request that Claude must answer by calling `call.tool`; the final answer is validated
+ * with `call.schema`. Never throws: failures come back as `{ ok: false }`.
  */
-export async function streamRewrites(client: MessagesClient, call: RewriteCall, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RewriteCallResult> {
+export async function streamTool<T>(client: MessagesClient, call: ToolCall<T>, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ToolCallResult<T>> {
   if (call.signal?.aborted) return { ok: false, error: toAiError(new Errors.APIUserAbortError()) };
   // The SDK's timeout covers each attempt up to the response headers; a stream that starts and
   // then goes silent is caught by this idle timer.
@@ -104,8 +138,8 @@ export async function streamRewrites(client: MessagesClient, call: RewriteCall, 
         // Prompt caching: the system prompt is the same for every request.
         system: [{ type: 'text', text: call.prompt.system, cache_control: { type: 'ephemeral' } }],
         messages: [{ role: 'user', content: call.prompt.user }],
-        tools: [rewriteTool],
-        tool_choice: { type: 'tool', name: REWRITE_TOOL_NAME },
+        tools: [call.tool],
+        tool_choice: { type: 'tool', name: call.tool.name },
         // Haiku 5.5 thinks by default, which is slow here and rejects a forced tool_choice.
         thinking: { type: 'disabled' },
         output_config: { effort: 'low' },
@@ -114,22 +148,14 @@ export async function streamRewrites(client: MessagesClient, call: RewriteCall, 
     );
     resetIdle();
     stream.on('streamEvent', resetIdle);
-    let shown = '';
-    stream.on('inputJson', (_delta, snapshot) => {
-      const partial = partialRewrites(snapshot);
-      const key = JSON.stringify(partial);
-      if (partial.length && key !== shown) {
-        shown = key;
-        call.onPartial?.(partial);
-      }
-    });
+    if (call.onSnapshot) stream.on('inputJson', (_delta, snapshot) => call.onSnapshot!(snapshot));
     const message = await stream.finalMessage();
     if (message.stop_reason === 'refusal')
-      return { ok: false, error: { kind: 'refusal', message: 'Claude declined to rewrite this sentence.' } };
-    const block = message.content.find((b) => b.type === 'tool_use' && b.name === REWRITE_TOOL_NAME);
+      return { ok: false, error: { kind: 'refusal', message: call.refusal } };
+    const block = message.content.find((b) => b.type === 'tool_use' && b.name === call.tool.name);
     if (!block || block.type !== 'tool_use')
-      return { ok: false, error: { kind: 'invalid-output', message: 'Claude answered without the rewrites.' } };
-    const parsed = rewriteOutputSchema.safeParse(block.input);
+      return { ok: false, error: { kind: 'invalid-output', message: 'Claude answered without using its tool.' } };
+    const parsed = call.schema.safeParse(block.input);
     if (!parsed.success)
       return { ok: false, error: { kind: 'invalid-output', message: 'Claude’s answer was not in the expected shape.' } };
     return { ok: true, output: parsed.data };

@@ -5,12 +5,12 @@ import type { RewriteCache } from './cache';
 import type { AiConfig } from './config';
 import type { RewriteInput } from './prompt';
 import { rewriteSentence } from './rewrite';
+import { rateLimitGate, type RateLimitGate } from './backoff';
 
 // The AI rewrite of each tab: one request in flight per tab (a new one aborts the old), aborted when
 // the sentence leaves the draft, and written through to storage so a service worker stopped
 // mid-request loses nothing: a reconnecting panel calls resume(), which asks again (the panel shows
-// "asking…" meanwhile) or answers from the cache. A 429 holds every request back until its
-// retry-after has passed: the key, and so the limit, is shared by all tabs.
+// "asking…" meanwhile) or answers from the cache. A 429 holds every request back (./backoff.ts).
 
 export interface AiJobDeps {
   /** storage.session in the extension: outlives the worker, not the browser, not readable by pages. */
@@ -31,7 +31,6 @@ interface Job {
 type Listener = (state: AiTabState | null) => void;
 
 const keyOf = (tabId: number) => `ai:${tabId}`;
-const BACKOFF_KEY = 'ai:backoff';
 
 export interface AskRequest {
   tabId: number;
@@ -46,9 +45,11 @@ export class AiJobs {
   private readonly inflight = new Map<number, AbortController>();
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly now: () => number;
+  private readonly gate: RateLimitGate;
 
   constructor(private readonly deps: AiJobDeps) {
     this.now = deps.now ?? Date.now;
+    this.gate = rateLimitGate(deps.storage, this.now);
   }
 
   async get(tabId: number): Promise<AiTabState | null> {
@@ -124,15 +125,8 @@ export class AiJobs {
 
     if (!config.apiKey)
       return finish({ status: 'failed', rewrites: [], error: { kind: 'no-key', message: 'AI is off: no Claude API key is set.' } });
-    const until = Number((await this.deps.storage.get(BACKOFF_KEY)) ?? 0);
-    if (until > this.now()) {
-      const retryAfterS = Math.ceil((until - this.now()) / 1000);
-      return finish({
-        status: 'failed',
-        rewrites: [],
-        error: { kind: 'rate-limited', message: `Rate limited by the Claude API: retry in ${retryAfterS} s.`, retryAfterS, retryAt: until },
-      });
-    }
+    const held = await this.gate.check();
+    if (held) return finish({ status: 'failed', rewrites: [], error: held });
 
     // Written through before the request: a worker stopped from here on resumes it.
     const asking: AiTabState = { ...job.state, status: 'asking', rewrites: [], error: undefined, unsure: undefined, cached: undefined, updatedAt: this.now() };
@@ -157,10 +151,7 @@ export class AiJobs {
     if (!current()) return { ...asking, status: 'failed', error: { kind: 'aborted', message: 'Cancelled.' } };
     if (result.ok) return finish({ status: 'done', rewrites: result.output.rewrites, unsure: result.output.unsure, cached: result.cached });
     const error: NonNullable<AiTabState['error']> = { ...result.error };
-    if (error.kind === 'rate-limited') {
-      error.retryAt = this.now() + (error.retryAfterS ?? 30) * 1000;
-      await this.deps.storage.set(BACKOFF_KEY, error.retryAt);
-    }
+    await this.gate.note(error);
     return finish({ status: 'failed', rewrites: [], error });
   }
 

@@ -37,7 +37,7 @@ export const neutraliseTags = (text: string) => text.replace(TAG_LIKE, (_m, slas
 const CUSTOMER_MESSAGES = 3;
 const CUSTOMER_CHARS = 2000;
 const DRAFT_CHARS = 4000;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Chinese', sv: 'Swedish' };
 

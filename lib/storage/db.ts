@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { feedbackSchema, type Feedback } from './feedback';
 import { dismissalKey } from '../draft-analysis';
-import type { CachedRewrite } from '../ai/cache';
+import type { CachedAnswer } from '../ai/cache';
 import type { EntryEdit } from '../studio/overlay';
 import type { HistoryRecord } from '../studio/history';
 import type { FlagReview } from '../studio/flags';
@@ -14,7 +14,9 @@ import type { FlagReview } from '../studio/flags';
 export class TactDb extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
   /** AI rewrites by a hash of model + redacted prompt (lib/ai/cache.ts): placeholders, never personal data. */
-  aiRewrites!: EntityTable<CachedRewrite, 'key'>;
+  aiRewrites!: EntityTable<CachedAnswer, 'key'>;
+  /** Claude's readings of customers, keyed the same way (lib/ai/reading.ts). */
+  aiReadings!: EntityTable<CachedAnswer, 'key'>;
   /** The phrasebook studio's team edits, one row per entry id (lib/studio/overlay.ts). */
   phrasebookEdits!: EntityTable<EntryEdit, 'id'>;
   /** Every studio change with its before and after, for undo (lib/studio/history.ts). */
@@ -37,6 +39,10 @@ export class TactDb extends Dexie {
       phrasebookEdits: 'id, updatedAt',
       phrasebookHistory: '++id, at',
       flagReviews: 'feedbackId, entryId',
+    });
+    // 4: Claude's readings of customers, cached like rewrites. New table only.
+    this.version(4).stores({
+      aiReadings: 'key, createdAt',
     });
   }
 

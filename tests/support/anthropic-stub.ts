@@ -36,11 +36,12 @@ export interface RecordedRequest {
 export interface AnthropicStub {
   url: string;
   requests: RecordedRequest[];
-  /** Replies for the next requests, in order; then `fallback`. */
+  /** Replies for the next requests, in order; then the reply for the request's tool in `byTool`, then `fallback`. */
   queue(...replies: StubReply[]): void;
   /** Forgets queued replies and recorded requests. */
   reset(): void;
   fallback: StubReply;
+  byTool: Record<string, StubReply>;
   close(): Promise<void>;
 }
 
@@ -51,6 +52,23 @@ export const GOOD_REWRITES = {
     { text: 'I can see why this is frustrating, and I will sort it out for you today.', why: 'Acknowledges and commits to a time.' },
     { text: 'I am sorry for the trouble; I will email you an update by 5 pm.', why: 'Apologises without blame, gives a next step.' },
   ],
+};
+
+/**
+ * A reading of the demo's German ticket (T-4001): every quote is the customer's words except the
+ * "angry" one, which Tact must drop.
+ */
+export const GOOD_READING = {
+  language: 'German',
+  tones: [
+    { tone: 'frustrated', strength: 'strong', evidence: ['das ist jetzt schon das dritte Mal'] },
+    { tone: 'disappointed', strength: 'clear', evidence: ['Langsam reicht es mir'] },
+    { tone: 'angry', strength: 'slight', evidence: ['Ich bin wütend'] },
+  ],
+  customerType: { type: 'loyal-at-risk', evidence: ['seit zwölf Jahren Kunde', 'ich schaue mich nach einem anderen Anbieter um'] },
+  abuse: 'none',
+  abuseEvidence: [],
+  wants: 'deliveries that arrive undamaged, or they will change supplier',
 };
 
 export async function startAnthropicStub(fallback: StubReply = { kind: 'tool', input: GOOD_REWRITES }): Promise<AnthropicStub> {
@@ -76,11 +94,12 @@ export async function startAnthropicStub(fallback: StubReply = { kind: 'tool', i
       return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody('not_found_error', 'no such route')));
     }
     const key = req.headers['x-api-key'] ?? String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-    const reply = pending.shift() ?? stub.fallback;
+    const tool = (body.tool_choice as { name?: string } | undefined)?.name ?? 'suggest_rewrites';
+    const reply = pending.shift() ?? stub.byTool[tool] ?? stub.fallback;
     if (!key) return void res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody('authentication_error', 'no key')));
     open.add(res);
     res.on('close', () => open.delete(res));
-    await answer(res, reply, String(body.model ?? 'claude-haiku-5-5'));
+    await answer(res, reply, String(body.model ?? 'claude-haiku-5-5'), tool);
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,6 +108,7 @@ export async function startAnthropicStub(fallback: StubReply = { kind: 'tool', i
     url: `http://127.0.0.1:${port}`,
     requests,
     fallback,
+    byTool: { report_customer_reading: { kind: 'tool', input: GOOD_READING } },
     queue: (...replies) => void pending.push(...replies),
     reset: () => {
       pending.length = 0;
@@ -109,7 +129,7 @@ function frame(res: ServerResponse, event: string, data: unknown) {
   if (!res.destroyed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
-async function answer(res: ServerResponse, reply: StubReply, model: string) {
+async function answer(res: ServerResponse, reply: StubReply, model: string, tool: string) {
   if (reply.kind === 'hang') return; // the socket stays open until the client gives up
   if (reply.kind === 'error') {
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -138,7 +158,7 @@ async function answer(res: ServerResponse, reply: StubReply, model: string) {
   frame(res, 'content_block_start', {
     type: 'content_block_start',
     index: 0,
-    content_block: { type: 'tool_use', id: 'toolu_stub', name: 'suggest_rewrites', input: {} },
+    content_block: { type: 'tool_use', id: 'toolu_stub', name: tool, input: {} },
   });
   const n = Math.max(1, reply.chunks ?? 8);
   const size = Math.ceil(json.length / n);

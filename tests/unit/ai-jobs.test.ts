@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AiJobs, type AskRequest } from '../../lib/ai/jobs';
 import { memoryCache, tableCache } from '../../lib/ai/cache';
+import { rewriteOutputSchema, type RewriteOutput } from '../../lib/ai/rewrite-schema';
 import { createClient } from '../../lib/ai/client';
 import { parseAiConfig, type AiConfig } from '../../lib/ai/config';
 import type { AiTabState } from '../../lib/protocol';
@@ -39,10 +40,10 @@ const ask = (over: Partial<AskRequest> = {}): AskRequest => ({
   ...over,
 });
 
-function jobs(over: { config?: Partial<AiConfig>; storage?: ReturnType<typeof memoryStorage>; cache?: ReturnType<typeof memoryCache>; now?: () => number } = {}) {
+function jobs(over: { config?: Partial<AiConfig>; storage?: ReturnType<typeof memoryStorage>; cache?: ReturnType<typeof memoryCache<RewriteOutput>>; now?: () => number } = {}) {
   const config = parseAiConfig({ apiKey: 'sk-ant-test-0000', baseURL: stub.url, ...over.config });
   const storage = over.storage ?? memoryStorage();
-  const cache = over.cache ?? memoryCache();
+  const cache = over.cache ?? memoryCache(rewriteOutputSchema);
   const j = new AiJobs({
     storage,
     config: async () => config,
@@ -88,7 +89,7 @@ describe('AI jobs', () => {
     const first = new AiJobs({
       storage: memoryStorage(),
       config: async () => parseAiConfig({ apiKey: 'sk-ant-test-0000', baseURL: stub.url }),
-      cache: tableCache(db.aiRewrites),
+      cache: tableCache(db.aiRewrites, rewriteOutputSchema),
       makeClient: (c) => createClient({ apiKey: c.apiKey!, baseURL: c.baseURL! }),
     });
     await first.ask(ask());
@@ -98,7 +99,7 @@ describe('AI jobs', () => {
     const second = new AiJobs({
       storage: memoryStorage(),
       config: async () => parseAiConfig({ apiKey: 'sk-ant-test-0000', baseURL: stub.url }),
-      cache: tableCache(db.aiRewrites),
+      cache: tableCache(db.aiRewrites, rewriteOutputSchema),
       makeClient: (c) => createClient({ apiKey: c.apiKey!, baseURL: c.baseURL! }),
     });
     expect(await second.ask(ask())).toMatchObject({ status: 'done', cached: true });

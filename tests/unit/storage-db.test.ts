@@ -27,8 +27,9 @@ describe('TactDb', () => {
     const db = fresh();
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['aiRewrites', 'feedback', 'flagReviews', 'phrasebookEdits', 'phrasebookHistory']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['aiReadings', 'aiRewrites', 'feedback', 'flagReviews', 'phrasebookEdits', 'phrasebookHistory']);
+    expect(db.aiReadings.schema.primKey.name).toBe('key');
     expect(db.feedback.schema.indexes.map((i) => i.name).sort()).toEqual(['[conversationId+kind]', 'createdAt', 'entryId', 'kind']);
     expect(db.aiRewrites.schema.primKey.name).toBe('key');
     expect(db.aiRewrites.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
@@ -37,7 +38,7 @@ describe('TactDb', () => {
     expect(db.flagReviews.schema.primKey.name).toBe('feedbackId');
   });
 
-  test('v1 -> v2 -> v3: the feedback and the AI answer cache kept, the studio tables added empty', async () => {
+  test('v1 -> v2 -> v4: the feedback and the AI answer cache kept, the studio and reading tables added empty', async () => {
     const name = `tact-test-${++n}`;
     // Version 1 and version 2 exactly as they shipped.
     const v1 = new Dexie(name);
@@ -53,12 +54,13 @@ describe('TactDb', () => {
     const db = new TactDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.dismissedIn('T-1')).toEqual(new Set([dismissalKey(base.entryId, base.phrase)]));
     expect(await db.aiRewrites.get('k')).toMatchObject({ model: 'claude-haiku-5-5' });
     expect(await db.phrasebookEdits.count()).toBe(0);
     expect(await db.phrasebookHistory.count()).toBe(0);
     expect(await db.flagReviews.count()).toBe(0);
+    expect(await db.aiReadings.count()).toBe(0);
   });
 
   test('stores a flag with its reason and context, and rejects a flag without a reason', async () => {
