@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expectedMatches, feedbackRows, openTicket, setup, typeDraft } from './helpers';
 import { GOOD_REWRITES, startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
-import { stopServiceWorker } from '../../scripts/chromium';
+import { openPanel, stopServiceWorker } from '../../scripts/chromium';
 
 // The AI fallback in real Chromium with the built extension; Claude is the loopback stub, reached by
 // the real SDK from the service worker.
@@ -52,6 +52,8 @@ describe('AI rewrites', () => {
     // Said once: the footer gives way to the AI section once there is a draft.
     expect(await panel.getByTestId('ai-status').count()).toBe(0);
     expect(await panel.locator('[data-action=ai-rewrite]').count()).toBe(0);
+    // Nor is Claude offered to read the customer.
+    expect(await panel.getByTestId('ai-reading').count()).toBe(0);
     expect(await seriousAxeViolations(panel)).toEqual([]);
     expect(stub.requests).toHaveLength(0);
     await page.close();
@@ -191,6 +193,44 @@ describe('AI rewrites', () => {
     expect(await card.getByTestId('say-this').first().textContent()).toBe(GOOD_REWRITES.rewrites[0]!.text);
     await page.close();
     await panel.close();
+  });
+
+  test('a customer in a language Tact does not read: Claude reads them, backed by their own words; a stopped worker costs one more ask', async () => {
+    stub.queue({ kind: 'hang' });
+    const { page, panel, tabId } = await openTicket(t, 'T-4001');
+    await panel.getByTestId('verdict-unsupported').waitFor({ timeout: 10_000 });
+    const ask = panel.locator('[data-action=ai-read]');
+    await expect.poll(() => ask.textContent(), { timeout: 10_000 }).toBe('Ask Claude to read this customer');
+    const before = stub.requests.length;
+    await ask.click();
+    await panel.getByTestId('ai-reading-asking').waitFor({ timeout: 10_000 });
+    await expect.poll(() => stub.requests.length, { timeout: 10_000 }).toBe(before + 1);
+
+    // The worker dies with the request in flight; the panel asks once more by itself.
+    await stopServiceWorker(t.browser);
+    const result = panel.getByTestId('ai-reading-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(stub.requests.length).toBe(before + 2);
+    const sent = stub.requests.at(-1)!;
+    expect((sent.body.tool_choice as { name: string }).name).toBe('report_customer_reading');
+    expect(sent.raw).toContain('seit zwölf Jahren Kunde');
+
+    // Every label shown is backed by the customer's words; the stub's made-up "angry" quote is not shown.
+    const tones = await panel.getByTestId('ai-reading-tones').locator('[data-tone]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tone')));
+    expect(tones).toEqual(['frustrated', 'disappointed']);
+    expect(await panel.getByTestId('ai-reading-evidence').textContent()).toContain('“das ist jetzt schon das dritte Mal”');
+    expect(await panel.getByTestId('ai-reading-type').getAttribute('data-type')).toBe('loyal-at-risk');
+    expect(await panel.getByTestId('ai-reading-wants').textContent()).toContain('arrive undamaged');
+    expect(await result.textContent()).toContain('One label was left out');
+    expect(await seriousAxeViolations(panel)).toEqual([]);
+
+    // Reopened, the panel shows the reading again from the cache, with no new request.
+    await panel.close();
+    const reopened = await openPanel(t.browser, tabId);
+    await expect.poll(() => reopened.getByTestId('ai-reading-result').textContent(), { timeout: 10_000 }).toContain('from cache');
+    expect(stub.requests.length).toBe(before + 2);
+    await page.close();
+    await reopened.close();
   });
 
   // Last: the backoff holds every request back for the next 40 s, as it should.
