@@ -165,6 +165,24 @@ describe('firefox: AI rewrites', () => {
     await panel.close();
   });
 
+  test('a German customer: Claude reads them from the background page; only labels backed by their words are shown', async () => {
+    const before = stub.requests.length;
+    const { page, panel } = await openTicket(browser, server.origin, 'T-4001');
+    await expect.poll(() => textOf(panel, '[data-testid=verdict-unsupported]'), { timeout: 10_000 }).toContain('not supported');
+    await expect.poll(() => textOf(panel, '[data-action=ai-read]'), { timeout: 10_000 }).toBe('Ask Claude to read this customer');
+    await panel.bringToFront();
+    await clickText(panel, '[data-action=ai-read]', 'Ask Claude to read this customer');
+    const result = async () => (await textOrNull(panel, '[data-testid=ai-reading-result]')) ?? `<no reading; error: ${await textOrNull(panel, '[data-testid=ai-error]')}>`;
+    await expect.poll(result, { timeout: 15_000 }).toContain('Claude’s reading');
+    const tones = await panel.$$eval('[data-testid=ai-reading-tones] [data-tone]', (els) => els.map((e) => e.getAttribute('data-tone')));
+    expect(tones).toEqual(['frustrated', 'disappointed']);
+    expect(await panel.$eval('[data-testid=ai-reading-type]', (e) => e.getAttribute('data-type'))).toBe('loyal-at-risk');
+    expect(stub.requests.length).toBe(before + 1);
+    expect((stub.requests.at(-1)!.body.tool_choice as { name: string }).name).toBe('report_customer_reading');
+    await page.close();
+    await panel.close();
+  });
+
   // Last: the backoff holds every request back for the next 40 s, as it should.
   test('a 429 from the API shows the rate limit with its countdown', async () => {
     stub.queue({ kind: 'error', status: 429, type: 'rate_limit_error', headers: { 'retry-after': '40' } });
