@@ -20,11 +20,13 @@ export function AiErrorNotice({ error, onRetry, onClose }: { error: NonNullable<
         ? 'Offline: the Claude API cannot be reached.'
         : error.kind === 'no-key'
           ? 'AI off (no API key).'
-          : `AI failed: ${error.message}`;
+          : error.kind === 'no-consent'
+            ? error.message
+            : `AI failed: ${error.message}`;
   return (
     <p className="status ai-error" data-testid="ai-error" data-kind={error.kind} role="status">
       {text}{' '}
-      {error.kind !== 'no-key' && (
+      {error.kind !== 'no-key' && error.kind !== 'no-consent' && (
         <button type="button" disabled={waiting} onClick={onRetry}>
           Retry
         </button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AiStatus, ReadCustomerResult, TabState } from '@/lib/protocol';
+import { aiReady, type AiStatus, type ReadCustomerResult, type TabState } from '@/lib/protocol';
 import type { CustomerReading } from '@/lib/ai/reading-schema';
 import { sendMessage } from '@/utils/messaging';
 import { AiErrorNotice } from './AiErrorNotice';
@@ -28,7 +28,7 @@ export function AiReading({ state, status }: { state: TabState; status: AiStatus
   useEffect(() => {
     latest.current = customerKey;
   });
-  const enabled = status?.keySet === true && customerKey.trim() !== '';
+  const enabled = aiReady(status) && customerKey.trim() !== '';
 
   const ask = async (cachedOnly: boolean) => {
     const asked = customerKey;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { AiStatus, AiTabState, Finding, TabState } from '@/lib/protocol';
+import { aiReady, type AiStatus, type AiTabState, type Finding, type TabState } from '@/lib/protocol';
 import { riskyAmong, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
 import { sendMessage } from '@/utils/messaging';
 import { SuggestionCard, type Applied } from './SuggestionCard';
@@ -43,7 +43,7 @@ export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: P
   // The sentence being rewritten (or just rewritten) is shown once, in its card, not offered again.
   const current = ai ? `${ai.sentence.start}:${ai.sentence.text}` : null;
   // Only with a key: with none nothing is offered, and a 100 KB draft costs tens of ms to scan.
-  const enabled = status?.keySet === true;
+  const enabled = aiReady(status);
   const sentences = useMemo(() => (enabled ? sentencesOf(state.draft) : []), [enabled, state.draft]);
   const risky = useMemo(
     () => riskyAmong(sentences, state.findings).filter((s) => `${s.start}:${s.text}` !== current && !dismissed.has(s.text.toLowerCase())),
@@ -56,6 +56,18 @@ export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: P
   const [requestError, setRequestError] = useState<string | null>(null);
 
   if (!status) return null;
+  if (status.keySet && !enabled)
+    return (
+      <section aria-labelledby="ai-title" className="ai">
+        <h2 id="ai-title">AI rewrites</h2>
+        <p className="muted" data-testid="ai-off">
+          AI off: Firefox does not allow Tact to send data to Claude.{' '}
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </button>
+        </p>
+      </section>
+    );
   if (!status.keySet)
     return (
       <section aria-labelledby="ai-title" className="ai">

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { AiConfigUpdate, AiStatus } from '@/lib/protocol';
 import { AI_MODELS } from '@/lib/ai/vocabulary';
 import { sendMessage } from '@/utils/messaging';
+import { requestDataConsent } from '@/utils/data-consent';
+
+const REFUSED = 'Firefox did not allow Tact to send data to Claude, so AI stays off.';
 
 /**
  * The Claude API key, model and (advanced) base URL. The key goes to the background by message and
@@ -38,10 +41,31 @@ export function AiSettings() {
         Without a key Tact works from the phrasebook only and nothing leaves the browser.
       </p>
       <p data-testid="ai-key-state">{status.keySet ? `A key is set (ending in ${status.keyHint}).` : 'No key set: AI rewrites are off.'}</p>
+      {status.keySet && status.dataConsent === false && (
+        <p className="notice" data-testid="ai-consent">
+          Firefox does not allow Tact to send data to Claude, so AI is off.{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void requestDataConsent().then(async (allowed) => {
+                setStatus(await sendMessage('getAiStatus', undefined));
+                setMessage(allowed ? 'Sending to Claude allowed.' : REFUSED);
+              })
+            }
+          >
+            Allow sending to Claude
+          </button>
+        </p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void update({ apiKey: key }, 'Key saved.').then((ok) => ok && setKey(''));
+          // Asked before anything is awaited: Firefox prompts only during the click.
+          const consent = requestDataConsent();
+          void consent.then(async (allowed) => {
+            if (!allowed) return setMessage(REFUSED);
+            if (await update({ apiKey: key }, 'Key saved.')) setKey('');
+          });
         }}
       >
         <label>

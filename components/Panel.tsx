@@ -186,7 +186,9 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           {!aiStatus
             ? 'Checking the AI setup…'
             : aiStatus.keySet
-              ? `AI rewrites on: ${aiStatus.model} (key …${aiStatus.keyHint ?? ''}).`
+              ? aiStatus.dataConsent === false
+                ? 'AI off: Firefox does not allow Tact to send data to Claude.'
+                : `AI rewrites on: ${aiStatus.model} (key …${aiStatus.keyHint ?? ''}).`
               : 'Phrasebook only: AI rewrites are off (no Claude API key set up).'}{' '}
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
             Settings

@@ -120,8 +120,13 @@ export const aiStatusSchema = z.object({
   model: z.string(),
   /** Set only when it is not the Anthropic API (a proxy, or the tests' loopback stub). */
   baseURL: z.nullable(z.string()),
+  /** False when Firefox's data consent for sending to Claude is missing (utils/data-consent.ts). */
+  dataConsent: z.optional(z.boolean()),
 });
 export type AiStatus = z.infer<typeof aiStatusSchema>;
+
+/** A key is set and the browser lets Tact send data to Claude. */
+export const aiReady = (status: AiStatus | null | undefined) => status?.keySet === true && status.dataConsent !== false;
 
 /** settings page -> background. `apiKey: null` removes the key; absent fields stay as they are. */
 export const aiConfigUpdateSchema = z.object({

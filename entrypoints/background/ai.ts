@@ -21,6 +21,8 @@ import { rateLimitGate } from '@/lib/ai/backoff';
 import { readCustomer } from '@/lib/ai/reading';
 import { readingOutputSchema } from '@/lib/ai/reading-schema';
 import type { StateStorage } from '@/lib/tab-states';
+import { NO_CONSENT } from '@/lib/ai/errors';
+import { hasDataConsent } from '@/utils/data-consent';
 import type { BackgroundContext } from './context';
 
 /** The AI fallback: the key, rewrite requests from the panel (answers streamed back to it), readings of the customer. */
@@ -32,7 +34,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     return parseAiConfig(undefined);
   });
   const warn = (err: unknown) => console.warn('[tact] AI rewrite', err);
-  const statusNow = async (): Promise<AiStatus> => aiStatusOf(await config);
+  const statusNow = async (): Promise<AiStatus> => ({ ...aiStatusOf(await config), dataConsent: await hasDataConsent() });
 
   const session: StateStorage = {
     get: async (key) => (await browser.storage.session.get(key))[key],
@@ -45,6 +47,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     config: () => config,
     cache: tableCache(ctx.db.aiRewrites, rewriteOutputSchema),
     makeClient: clientFor,
+    consent: hasDataConsent,
   });
 
   // A rewrite follows its tab's draft: dropped (and its request aborted) once its sentence is edited.
@@ -106,6 +109,12 @@ export function registerAiHandlers(ctx: BackgroundContext) {
   });
 
   onMessage('getAiStatus', () => statusNow());
+  // Consent given on the settings page, or taken back in about:addons: panels hear of it at once.
+  const consentChanged = () => {
+    for (const refresh of panels) refresh();
+  };
+  browser.permissions.onAdded.addListener(consentChanged);
+  browser.permissions.onRemoved.addListener(consentChanged);
 
   onMessage('setAiConfig', async ({ data, sender }) => {
     // Only the extension's own pages may set the key or say where it is sent; a content script
@@ -118,7 +127,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     await configDb.write(result.config);
     config = Promise.resolve(result.config);
     for (const refresh of panels) refresh();
-    return { ok: true, status: aiStatusOf(result.config) };
+    return { ok: true, status: await statusNow() };
   });
 
   // Asking spends the team's API budget and sends the draft out: for the panel, not for pages.
@@ -170,6 +179,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     const c = await config;
     if (!c.apiKey) return req.data.cachedOnly ? { ok: true, reading: null } : { ok: false, error: { kind: 'no-key', message: 'AI is off: no Claude API key is set.' } };
     if (!req.data.cachedOnly) {
+      if (!(await hasDataConsent())) return { ok: false, error: NO_CONSENT };
       const held = await gate.check();
       if (held) return { ok: false, error: held };
     }

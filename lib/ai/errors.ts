@@ -20,6 +20,11 @@ export function retryAfterSeconds(value: string | null | undefined, now = Date.n
   return Number.isNaN(at) ? 30 : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+export const NO_CONSENT: AiError = {
+  kind: 'no-consent',
+  message: 'Firefox does not allow Tact to send data to Claude: allow it on the settings page.',
+};
+
 /** Maps anything the SDK throws to a state the panel shows. */
 export function toAiError(err: unknown, timedOut = false): AiError {
   if (timedOut) return { kind: 'timeout', message: 'Claude took too long to answer.' };

@@ -6,6 +6,7 @@ import type { AiConfig } from './config';
 import type { RewriteInput } from './prompt';
 import { rewriteSentence } from './rewrite';
 import { rateLimitGate, type RateLimitGate } from './backoff';
+import { NO_CONSENT } from './errors';
 
 // The AI rewrite of each tab: one request in flight per tab (a new one aborts the old), aborted when
 // the sentence leaves the draft, and written through to storage so a service worker stopped
@@ -18,6 +19,8 @@ export interface AiJobDeps {
   config(): Promise<AiConfig>;
   cache?: RewriteCache;
   makeClient(config: AiConfig): MessagesClient;
+  /** Whether the browser lets Tact send data out (Firefox's data consent); always, when absent. */
+  consent?(): Promise<boolean>;
   now?: () => number;
   timeoutMs?: number;
 }
@@ -125,6 +128,7 @@ export class AiJobs {
 
     if (!config.apiKey)
       return finish({ status: 'failed', rewrites: [], error: { kind: 'no-key', message: 'AI is off: no Claude API key is set.' } });
+    if (this.deps.consent && !(await this.deps.consent())) return finish({ status: 'failed', rewrites: [], error: NO_CONSENT });
     const held = await this.gate.check();
     if (held) return finish({ status: 'failed', rewrites: [], error: held });
 

@@ -48,6 +48,13 @@ async function rewriteButton(panel: Page, sentence: string): Promise<ElementHand
   return handle.asElement() as ElementHandle<Element> | null;
 }
 
+/** The data-collection permissions Firefox has granted the extension, sorted. */
+const dataConsent = (page: Page) =>
+  page.evaluate(async () => {
+    type P = { permissions: { getAll(): Promise<{ data_collection?: string[] }> } };
+    return ((await (globalThis as unknown as { browser: P }).browser.permissions.getAll()).data_collection ?? []).sort();
+  });
+
 async function openSettings(): Promise<Page> {
   const page = await browser.newPage();
   await openExtensionPage(page, 'options.html');
@@ -108,6 +115,8 @@ describe('firefox: AI rewrites', () => {
       return JSON.stringify([await b.storage.local.get(null), await b.storage.session.get(null)]);
     });
     expect(stores).not.toContain(KEY);
+    // Saving the key asked Firefox for consent to send the page's text and the customer's messages.
+    expect(await dataConsent(settings)).toEqual(['personalCommunications', 'websiteContent']);
     await settings.close();
 
     let release!: () => void;
@@ -179,6 +188,39 @@ describe('firefox: AI rewrites', () => {
     expect(await panel.$eval('[data-testid=ai-reading-type]', (e) => e.getAttribute('data-type'))).toBe('loyal-at-risk');
     expect(stub.requests.length).toBe(before + 1);
     expect((stub.requests.at(-1)!.body.tool_choice as { name: string }).name).toBe('report_customer_reading');
+    await page.close();
+    await panel.close();
+  });
+
+  test('consent taken back in Firefox: AI is off with its reason and nothing is sent, until it is allowed again', async () => {
+    const before = stub.requests.length;
+    const { page, panel } = await openTicket(browser, server.origin, 'T-4001');
+    // The reading of the test before, shown again from the cache.
+    await expect.poll(() => textOf(panel, '[data-testid=ai-reading]'), { timeout: 10_000 }).toContain('from cache');
+    // What about:addons → Tact → Permissions does when the user switches the data off.
+    await panel.evaluate(async (data) => {
+      type P = { permissions: { remove(p: object): Promise<boolean> } };
+      await (globalThis as unknown as { browser: P }).browser.permissions.remove({ data_collection: data });
+    }, ['websiteContent', 'personalCommunications']);
+    await expect.poll(() => textOf(panel, '[data-testid=ai-status]'), { timeout: 10_000 }).toBe('AI off: Firefox does not allow Tact to send data to Claude. Settings');
+    expect(await panel.$('[data-testid=ai-reading]')).toBeNull();
+    // Even a message straight to the background is refused.
+    const refused = await panel.evaluate(async () => {
+      type R = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      const tabs = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]> } } }).browser.tabs;
+      const tab = (await tabs.query({})).find((t) => t.url?.includes('T-4001'))!;
+      return (globalThis as unknown as { browser: R }).browser.runtime.sendMessage({ id: 1, type: 'readCustomer', data: { tabId: tab.id }, timestamp: Date.now() });
+    });
+    expect(JSON.stringify(refused)).toContain('no-consent');
+    expect(stub.requests.length).toBe(before);
+
+    const settings = await openSettings();
+    await expect.poll(() => textOf(settings, '[data-testid=ai-consent]'), { timeout: 10_000 }).toContain('Firefox does not allow Tact to send data to Claude');
+    await clickText(settings, '[data-testid=ai-consent] button', 'Allow sending to Claude');
+    await expect.poll(() => textOf(settings, '[data-testid=ai-settings-status]'), { timeout: 10_000 }).toBe('Sending to Claude allowed.');
+    expect(await dataConsent(settings)).toEqual(['personalCommunications', 'websiteContent']);
+    await settings.close();
+    await expect.poll(() => textOf(panel, '[data-testid=ai-reading]'), { timeout: 10_000 }).toContain('from cache');
     await page.close();
     await panel.close();
   });

@@ -24,7 +24,12 @@ export async function launchFirefox(): Promise<Browser> {
     executablePath: firefoxPath(),
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Optional permissions (Tact's data consent, asked when a key is saved) are granted without a
+      // prompt, as if the user clicked Allow: a headless browser cannot show the prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
   });
   try {
     const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);

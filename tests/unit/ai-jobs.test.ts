@@ -40,7 +40,9 @@ const ask = (over: Partial<AskRequest> = {}): AskRequest => ({
   ...over,
 });
 
-function jobs(over: { config?: Partial<AiConfig>; storage?: ReturnType<typeof memoryStorage>; cache?: ReturnType<typeof memoryCache<RewriteOutput>>; now?: () => number } = {}) {
+function jobs(
+  over: { config?: Partial<AiConfig>; storage?: ReturnType<typeof memoryStorage>; cache?: ReturnType<typeof memoryCache<RewriteOutput>>; now?: () => number; consent?: () => Promise<boolean> } = {},
+) {
   const config = parseAiConfig({ apiKey: 'sk-ant-test-0000', baseURL: stub.url, ...over.config });
   const storage = over.storage ?? memoryStorage();
   const cache = over.cache ?? memoryCache(rewriteOutputSchema);
@@ -51,6 +53,7 @@ function jobs(over: { config?: Partial<AiConfig>; storage?: ReturnType<typeof me
     makeClient: (c) => createClient({ apiKey: c.apiKey ?? '', baseURL: c.baseURL ?? undefined, timeoutMs: 2000 }),
     now: over.now,
     timeoutMs: 2000,
+    consent: over.consent,
   });
   return { j, storage, cache };
 }
@@ -200,6 +203,17 @@ describe('AI jobs', () => {
     const { j } = jobs({ config: { apiKey: null } });
     expect(await j.ask(ask())).toMatchObject({ status: 'failed', error: { kind: 'no-key' } });
     expect(stub.requests).toHaveLength(0);
+  });
+
+  test('no data consent (Firefox): AI is off with its own words and nothing is sent, even from the cache', async () => {
+    let allowed = true;
+    const { j } = jobs({ consent: async () => allowed });
+    expect(await j.ask(ask())).toMatchObject({ status: 'done' });
+    allowed = false;
+    const refused = await j.ask(ask());
+    expect(refused).toMatchObject({ status: 'failed', error: { kind: 'no-consent' } });
+    expect(refused.error!.message).toMatch(/Firefox does not allow/);
+    expect(stub.requests).toHaveLength(1);
   });
 
   test('a refused key is a bad-key state, not cached', async () => {
