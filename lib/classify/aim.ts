@@ -100,7 +100,7 @@ const SV: Words = {
   copula: new Set(['är', 'var', 'verkar', 'låter']),
   they: new Set(['de', 'dom', 'dem']),
   pluralCopula: new Set(['är', 'var', 'verkar', 'låter']),
-  staff: /^(?:personal(?:en)?|kundtjänst(?:en)?|support(?:en)?|handläggare(?:n)?|chef(?:en|er|erna)?|företag(?:et)?|bolag(?:et)?|anställda|budet|chauffören|ledning(?:en)?|folk(?:et)?)$/,
+  staff: /^(?:personal(?:en)?|kundtjänst(?:en)?|support(?:en)?|handläggare(?:n)?|chef(?:en|er|erna)?|företag(?:et)?|bolag(?:et)?|anställda|budet|chauffören|ledning(?:en)?)$/,
   filler: new Set(['en', 'ett', 'vilken', 'vilka', 'jävla', 'jävlar', 'dumma', 'fan', 'så', 'ni', 'du', 'era', 'din', 'helt', 'gäng', 'korkade', 'värdelösa', 'satans', 'förbannade', 'hörru', 'hallå']),
   denial: new Set(['inte', 'ej', 'aldrig', 'ingen', 'inget', 'knappast']),
   reporting: new Set(['kallar', 'kallade', 'kalla', 'anklagar', 'anklagade']),
@@ -201,8 +201,11 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   const before = words(view.slice(cs, start));
   const after = words(view.slice(end, ce));
   const inside = words(text);
-  // "put up or shut up" is an idiom, said to no one.
-  if (w.inherent.test(text)) return language === 'en' && text === 'shut up' && before.at(-1) === 'or' ? undefined : 'inherent';
+  // "put up or shut up" is an idiom, said to no one; "how the fuck you gonna…" swears, at no one.
+  if (w.inherent.test(text))
+    return language === 'en' && ((text === 'shut up' && before.at(-1) === 'or') || (/^fuck (?:you|u)$/.test(text) && before.at(-1) === 'the')) ? undefined : 'inherent';
+  // "life's a bitch", "life must be a bitch for you": a saying about life.
+  if (language === 'en' && text === 'bitch' && before.slice(-4).includes('life')) return undefined;
   // "your shit" is the reader's stuff ("editing your shit"); "you're full of shit" is aimed, below.
   if (language === 'en' && /^(?:shit|crap)$/.test(text) && /^(?:your|ur|yo)$/.test(before.at(-1) ?? '')) return undefined;
   // "ass" names a person only as "an ass", "what an ass" at the end of a phrase; "a big ass house",
@@ -294,13 +297,23 @@ function notSaid(before: string[], after: string[], w: Words): 'none' | 'self' |
   return undefined;
 }
 
-/** "I'll shoot you an email", "beat you to it", "I'd never hurt you": the words of a threat, but none. */
+/** Before "hurt you" or "beat you", what makes it a threat of what will happen: "I will hurt you", "we're going to beat you". */
+const INTENT = /^(?:will|'ll|i'll|we'll|ill|gonna|going|wanna|want|would|i'd|should|shall|about|could|might|come|coming)$/;
+
+/**
+ * "I'll shoot you an email", "beat you to it", "I'd never hurt you", "would it kill you to answer",
+ * "did I hurt you?", "we beat you last year": the words of a threat, but none.
+ */
 function idiomNotThreat(view: string, start: number, end: number, text: string, w: Words): boolean {
   const [cs, ce] = clause(view, start, end);
   const before = words(view.slice(cs, start));
   const after = words(view.slice(end, ce));
   if (/^shoot (?:you|u)$/.test(text) && /^(?:a|an|over|the|my|our|some|back)$/.test(after[0] ?? '')) return true;
   if (/^beat (?:you|u)$/.test(text) && after[0] === 'to') return true;
+  // "would it kill you to…", "it won't kill you": hyperbole about a small effort.
+  if (/^kill (?:you|u)$/.test(text) && (before.at(-1) === 'it' || before.at(-2) === 'it')) return true;
+  // Said of what happened ("I hurt you", "did I hurt you?"), not of what will: no will, gonna, want to… before it.
+  if (/^(?:hurt|beat) (?:you|u)$/.test(text) && !before.slice(-4).some((t) => INTENT.test(t))) return true;
   return before.slice(-2).some((t) => denies(t, w));
 }
 

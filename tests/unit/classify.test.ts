@@ -227,10 +227,20 @@ describe('abuse', () => {
     ['en', 'Go die in a fire', 'insult'],
     ['en', 'You absolute muppet', 'insult'],
     ['en', 'Hey dumbass, read my email', 'insult'],
+    // Swearing that only looks aimed, and a saying.
+    ['en', 'How the fuck you gonna charge me twice?', 'none'],
+    ['en', 'Life is a bitch sometimes', 'none'],
+    ['en', 'Fuck you and your refund policy', 'insult'],
     // Threats always count, but not their idioms or their denial.
     ["en", "I'll shoot you an email tomorrow", 'none'],
     ['en', "I'd never hurt you", 'none'],
     ['en', 'Nobody can beat you on price', 'none'],
+    ['en', 'Would it kill you to reply within a day?', 'none'],
+    ['en', "It won't kill you to check the tracking number", 'none'],
+    ['en', 'Sorry if I hurt you earlier, I was upset.', 'none'],
+    ['en', 'Last year we beat you on price and we will again', 'none'],
+    ['en', 'I will hurt you if this happens again', 'threat'],
+    ['en', "I'm going to beat you when I find your office", 'threat'],
     ['en', "If you don't refund me you'll regret it", 'threat'],
     ['en', "I'll kill you", 'threat'],
     ['en', 'watch your back', 'threat'],
@@ -258,6 +268,9 @@ describe('abuse', () => {
     ['sv', 'Jag har aldrig sagt att du är en idiot', 'none'],
     ['sv', 'Man måste vara en idiot för att missa det här', 'none'],
     ['sv', 'Du måste vara en idiot', 'insult'],
+    // "Folk" is people at large; "ert folk" is the company's people.
+    ['sv', 'Folk är dumma i huvudet ibland', 'none'],
+    ['sv', 'Ert folk är dumma i huvudet', 'insult'],
   ] as const)('aimed or not (%s): %s → %s', (lang, text, level) => {
     const v = classify(text);
     expect(v.language).toBe(lang);
