@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { startDemoServer } from './demo-server.ts';
 import { launchWithExtension, openPanel, tabIdOf } from './chromium.ts';
+import { startAnthropicStub } from '../tests/support/anthropic-stub.ts';
 import CONVERSATIONS from '../demo/helpdesk/conversations.json' with { type: 'json' };
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -59,6 +60,68 @@ for (const convo of CONVERSATIONS) {
   await page.close();
   await panel.close();
 }
+// Claude's side, against the tests' local stub of the Messages API (canned answers, no key, no
+// network): the reading of the German ticket, and a rewrite of a sentence the phrasebook misses.
+const stub = await startAnthropicStub();
+const settings = await browser.context.newPage();
+await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
+await settings.getByLabel('API key').fill('sk-ant-demo-stub-0000');
+await settings.getByRole('button', { name: 'Save key' }).click();
+await settings.getByText('Advanced').click();
+await settings.getByLabel('API base URL').fill(stub.url);
+await settings.getByRole('button', { name: 'Save base URL' }).click();
+await settings.getByTestId('ai-settings-status').filter({ hasText: 'Base URL saved.' }).waitFor();
+await settings.close();
+{
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/helpdesk/?c=T-4001&ai=1`);
+  const panel = await openPanel(browser, await tabIdOf(browser, page.url()));
+  await page.bringToFront();
+  await panel.locator('[data-action=ai-read]').click();
+  const reading = panel.getByTestId('ai-reading-result');
+  await reading.waitFor({ timeout: 15_000 });
+  await panel.screenshot({ path: `${OUT}/T-4001-claude-reading.png`, fullPage: true });
+  const tones = await panel.locator('[data-testid=ai-reading-tones] [data-tone]').allInnerTexts();
+  const type = await panel.getByTestId('ai-reading-type').innerText();
+  report.push(
+    "## Claude's reading of T-4001 (German; local stub of the Claude API, canned answer)",
+    '',
+    `Tones: ${tones.map((t) => t.replace(/\s+/g, ' ')).join(', ')}. Type: ${type.split('\n')[0]}. The stub's made-up quote for "angry" was dropped.`,
+    '',
+    'Screenshot: T-4001-claude-reading.png',
+    '',
+  );
+  await page.close();
+  await panel.close();
+}
+{
+  const sentence = 'Unfortunately the parcel is lost somewhere.';
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/helpdesk/?c=T-1043&ai=1`);
+  const panel = await openPanel(browser, await tabIdOf(browser, page.url()));
+  await page.bringToFront();
+  await page.locator('[data-tact-draft]').click();
+  await page.keyboard.type(`Hi Dev, thanks for waiting. ${sentence}`, { delay: 5 });
+  const candidate = panel.getByTestId('ai-candidate').filter({ hasText: sentence });
+  await candidate.waitFor({ timeout: 15_000 });
+  await candidate.getByRole('button', { name: 'Rewrite with AI' }).click();
+  const card = panel.locator('[data-testid=finding][data-source=ai]');
+  await card.waitFor({ timeout: 15_000 });
+  await panel.screenshot({ path: `${OUT}/T-1043-ai-rewrite.png`, fullPage: true });
+  const rewrite = await card.getByTestId('say-this').first().innerText();
+  report.push(
+    '## AI rewrite on T-1043 (local stub of the Claude API, canned answer)',
+    '',
+    `A sentence no phrasebook entry covers: "${sentence}" → "${rewrite}"`,
+    '',
+    'Screenshot: T-1043-ai-rewrite.png',
+    '',
+  );
+  await page.close();
+  await panel.close();
+}
+await stub.close();
+
 // The QA lead's side: the studio's entry list, and its test bench on the first ticket's draft.
 const studio = await browser.context.newPage();
 await studio.setViewportSize({ width: 1200, height: 900 });
