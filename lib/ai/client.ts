@@ -5,6 +5,7 @@ import { toAiError, type AiError } from './errors';
 import type { BuiltPrompt } from './prompt';
 import { partialRewrites, rewriteOutputSchema, rewriteTool, type RewriteOutput } from './rewrite-schema';
 import type { ZodType } from 'zod';
+import type { ForcedTool } from './tool';
 
 // One streamed call to the Messages API with one forced tool. The SDK is isomorphic, so this runs in
 // node (tests, against a loopback stub) and in the service worker alike; fetch, baseURL and the key
@@ -26,7 +27,7 @@ export interface ClientOptions {
 export interface ToolCall<T> {
   model: string;
   prompt: BuiltPrompt;
-  tool: { name: string; description: string; input_schema: { type: 'object'; [k: string]: unknown } };
+  tool: ForcedTool;
   schema: ZodType<T>;
   /** For the agent, when Claude refuses: "Claude declined to …". */
   refusal: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerTypeSchema, toneSchema } from '../phrasebook/schema';
 import { abuseLevelSchema } from '../classify/verdict';
+import { forcedTool } from './tool';
 
 // What Claude must answer when asked to read the customer (the classifier was unsure, or the
 // language is one it does not read): the same labels as the classifier, each with the customer's
@@ -40,12 +41,11 @@ export type ReadingOutput = z.infer<typeof readingOutputSchema>;
 
 export const READING_TOOL_NAME = 'report_customer_reading';
 
-/** The one tool Claude is forced to call; its input is the answer. */
-export const readingTool = {
-  name: READING_TOOL_NAME,
-  description: 'Report how the customer feels, what kind of customer they are and what they want, with quotes as evidence.',
-  input_schema: z.toJSONSchema(readingOutputSchema, { target: 'draft-07' }) as { type: 'object'; [k: string]: unknown },
-};
+export const readingTool = forcedTool(
+  READING_TOOL_NAME,
+  'Report how the customer feels, what kind of customer they are and what they want, with quotes as evidence.',
+  readingOutputSchema,
+);
 
 /** What the panel shows: the answer with only the quotes found in the messages, placeholders restored. */
 export const customerReadingSchema = z.object({

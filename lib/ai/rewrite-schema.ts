@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { forcedTool } from './tool';
 
-// What Claude must answer, schema first: the tool's input_schema is derived from this, and the
-// answer is validated with it again in code (the API moves limits like maxItems into descriptions
-// rather than enforcing them).
+// What Claude must answer when asked to rewrite a sentence, schema first (./tool.ts).
 
 export const MAX_REWRITES = 3;
 export const MAX_REWRITE_CHARS = 600;
@@ -25,12 +24,7 @@ export type RewriteOutput = z.infer<typeof rewriteOutputSchema>;
 
 export const REWRITE_TOOL_NAME = 'suggest_rewrites';
 
-/** The one tool Claude is forced to call; its input is the answer. */
-export const rewriteTool = {
-  name: REWRITE_TOOL_NAME,
-  description: 'Give up to three rewrites of the flagged sentence of the support agent\u2019s draft.',
-  input_schema: z.toJSONSchema(rewriteOutputSchema, { target: 'draft-07' }) as { type: 'object'; [k: string]: unknown },
-};
+export const rewriteTool = forcedTool(REWRITE_TOOL_NAME, 'Give up to three rewrites of the flagged sentence of the support agent\u2019s draft.', rewriteOutputSchema);
 
 /**
  * The rewrites complete enough to show while the answer streams in: a snapshot of partial JSON has
