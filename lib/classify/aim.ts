@@ -73,7 +73,7 @@ const EN: Words = {
   third: new Set(['he', 'she', "he's", "she's", 'hes', 'shes', 'him']),
   inherent: /^(?:fuck you|fuck u|screw you|go fuck yourself|fuck off|shut up|shut the fuck up|stfu|go to hell|bite me|kiss my ass|suck my|piece of shit|eat shit|drop dead|go die|kill yourself|kys|rot in hell|burn in hell|get fucked|fuck yourself)$/i,
   personNoun:
-    /^(?:idiot|moron|muppet|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole)$/i,
+    /^(?:idiot|moron|muppet|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole|dimwit|nitwit|dunce|cretin|numpty|pillock|plonker|tosser|bellend|knobhead|dickhead|shithead|fuckwit|fuckface|airhead|bonehead|blockhead|meathead|knucklehead|simpleton|ignoramus|nutcase|sleazeball|dip shit|scumbucket)$/i,
   person: /^(?:woman|man|guy|girl|boy|person|kid|lady|dude|bitch|child|human|human being|creature|individual|teenager|agent|rep|manager|employee|driver|fella|bloke)$/i,
   determiner: new Set(['a', 'an', 'this', 'that', 'what', 'such']),
   copula: new Set(['is', 'was', "'s", 'be', 'being', 'seems', 'sounds', 'looks']),
@@ -94,7 +94,8 @@ const SV: Words = {
   second: new Set(['du', 'dig', 'din', 'ditt', 'dina', 'ni', 'er', 'era', 'ert', 'eran', 'erat', 'eder']),
   third: new Set(['han', 'hon', 'hen', 'honom', 'henne']),
   inherent: /^(?:håll käften|dra åt helvete)$/i,
-  personNoun: /^(?:idiot|pucko|mongo|hora|jävla idiot|kukhuvud|svin|förlorare|clown)$/i,
+  personNoun:
+    /^(?:idiot|pucko|mongo|hora|jävla idiot|kukhuvud|svin|förlorare|clown|rövhål|skitstövel|dumskalle|fårskalle|klantskalle|jubelidiot|nolla|fjant|tönt|idiotjävel|pajas)$/i,
   person: /^(?:människa|människor|kvinna|man|kille|tjej|typ|person|unge)$/i,
   determiner: new Set(['en', 'ett', 'din', 'den', 'det', 'vilken', 'vilket', 'sån', 'sådan']),
   copula: new Set(['är', 'var', 'verkar', 'låter']),

@@ -227,6 +227,8 @@ describe('abuse', () => {
     ['en', 'Go die in a fire', 'insult'],
     ['en', 'You absolute muppet', 'insult'],
     ['en', 'Hey dumbass, read my email', 'insult'],
+    ['en', 'You absolute dickhead, I asked for a refund', 'insult'],
+    ['en', 'You are all tossers', 'insult'],
     // Swearing that only looks aimed, and a saying.
     ['en', 'How the fuck you gonna charge me twice?', 'none'],
     ['en', 'Life is a bitch sometimes', 'none'],
@@ -268,6 +270,8 @@ describe('abuse', () => {
     ['sv', 'Jag har aldrig sagt att du är en idiot', 'none'],
     ['sv', 'Man måste vara en idiot för att missa det här', 'none'],
     ['sv', 'Du måste vara en idiot', 'insult'],
+    ['sv', 'Ni är ett gäng klantskallar', 'insult'],
+    ['sv', 'Vilken skitstövel', 'insult'],
     // "Folk" is people at large; "ert folk" is the company's people.
     ['sv', 'Folk är dumma i huvudet ibland', 'none'],
     ['sv', 'Ert folk är dumma i huvudet', 'insult'],

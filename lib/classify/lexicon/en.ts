@@ -127,6 +127,11 @@ export const en: Lexicon = {
       'creep', 'creeps', 'pervert', 'perverts', 'dipshit', 'dipshits', 'dumbfuck', 'dumbfucks', 'buffoon',
       'buffoons', 'nutjob', 'nutjobs', 'halfwit', 'halfwits', 'lowlife', 'lowlifes', 'sleazebag', 'sleazebags',
       'narcissist', 'narcissists', 'bigot', 'bigots', 'turd', 'turds', 'a**hole', 'a**holes', 'muppet', 'muppets',
+      'dimwit', 'dimwits', 'nitwit', 'nitwits', 'dunce', 'dunces', 'cretin', 'cretins', 'numpty', 'numpties', 'pillock',
+      'pillocks', 'plonker', 'plonkers', 'tosser', 'tossers', 'bellend', 'bellends', 'knobhead', 'knobheads', 'dickhead',
+      'dickheads', 'shithead', 'shitheads', 'fuckwit', 'fuckwits', 'fuckface', 'airhead', 'airheads', 'bonehead',
+      'boneheads', 'blockhead', 'blockheads', 'meathead', 'meatheads', 'knucklehead', 'knuckleheads', 'simpleton',
+      'simpletons', 'ignoramus', 'nutcase', 'nutcases', 'sleazeball', 'sleazeballs', 'dip shit', 'dip shits', 'scumbucket',
       // Aimed by themselves (../aim.ts): wishes of harm and dismissals.
       'eat shit', 'drop dead', 'go die', 'kill yourself', 'kys', 'rot in hell', 'burn in hell', 'get fucked', 'fuck yourself',
       // These also judge a thing or a firm ("what a disgrace", "this is fraud"): ../aim.ts counts them only said of a person.

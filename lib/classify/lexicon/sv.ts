@@ -84,7 +84,9 @@ export const sv: Lexicon = {
     insult: [
       'idiot', 'idioter', 'idiotisk*', 'dum i huvudet', 'dumma i huvudet', 'korkad', 'korkade', 'pucko', 'cp', 'mongo',
       'hora', 'jävla idiot', 'fitta', 'kukhuvud', 'svin', 'värdelösa människor', 'håll käften', 'dra åt helvete',
-      'förlorare', 'clown', 'clowner',
+      'förlorare', 'clown', 'clowner', 'rövhål', 'rövhålet', 'rövhålen', 'skitstövel', 'skitstövlar', 'dumskalle',
+      'dumskallar', 'fårskalle', 'fårskallar', 'klantskalle', 'klantskallar', 'jubelidiot', 'jubelidioter', 'nolla',
+      'nollor', 'fjant', 'fjantar', 'tönt', 'töntar', 'idiotjävel', 'idiotjävlar', 'pajas', 'pajasar',
     ],
     threat: [
       'jag ska döda', 'döda dig', 'slå ihjäl', 'jag vet var du bor', 'jag hittar dig', 'du ska få se', 'bränna ner',
