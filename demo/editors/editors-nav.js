@@ -1,6 +1,6 @@
 // The queue lists the reply-box variants, so a person trying the demo can switch editors.
 /* global document, location */
-const EDITORS = ['textarea-react', 'contenteditable', 'prosemirror', 'ckeditor5', 'quill', 'draftjs', 'tinymce'];
+const EDITORS = ['textarea-react', 'contenteditable', 'prosemirror', 'ckeditor5', 'quill', 'draftjs', 'tinymce', 'lexical', 'slate'];
 const queue = document.getElementById('queue');
 for (const id of EDITORS) {
   const li = document.createElement('li');

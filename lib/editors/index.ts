@@ -2,8 +2,10 @@ import type { EditorBridge } from './bridge';
 import { ckeditor5Bridge } from './ckeditor5';
 import { contenteditableBridge } from './contenteditable';
 import { draftjsBridge } from './draftjs';
+import { lexicalBridge } from './lexical';
 import { prosemirrorBridge } from './prosemirror';
 import { quillBridge } from './quill';
+import { slateBridge } from './slate';
 import { textareaBridge } from './textarea';
 import { tinymceBridge } from './tinymce';
 
@@ -18,6 +20,8 @@ export const EDITOR_BRIDGES: readonly EditorBridge[] = [
   ckeditor5Bridge,
   quillBridge,
   draftjsBridge,
+  lexicalBridge,
+  slateBridge,
   contenteditableBridge,
 ];
 

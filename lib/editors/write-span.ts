@@ -3,12 +3,13 @@ import { readDomText } from './dom-text';
 
 /**
  * How a contenteditable editor is asked to replace a span (BROWSER.md, checked in Chromium):
- * - `beforeinput`: a synthetic insertReplacementText with the text and targetRanges: CKEditor 5
- *   and Quill apply it through their own models (one undo step); the others ignore it;
+ * - `beforeinput`: a synthetic insertReplacementText with the text and targetRanges: CKEditor 5,
+ *   Quill and Slate apply it through their own models (one undo step); the others ignore it;
  * - `paste`: a synthetic paste with a DataTransfer: ProseMirror, Draft.js, TinyMCE, CKEditor 5
  *   and Quill run it through their clipboard pipelines; plain contenteditable ignores it;
  * - `execCommand`: insertText over the selection: the browser's own edit, which plain
- *   contenteditable (and native undo) needs; CKEditor 5 reverts it.
+ *   contenteditable (and native undo) needs, and Lexical takes into its model through the
+ *   trusted beforeinput it fires; CKEditor 5 reverts it, and Slate's model never sees it.
  */
 export type WriteMethod = 'beforeinput' | 'paste' | 'execCommand';
 

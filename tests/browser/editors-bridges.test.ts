@@ -54,6 +54,8 @@ const EDITORS: Editor[] = [
   { id: 'quill', via: 'beforeinput', editable: '.ql-editor' },
   { id: 'draftjs', via: 'paste', editable: '.public-DraftEditor-content' },
   { id: 'tinymce', via: 'paste', editable: 'body#tinymce', frame: 'iframe' },
+  { id: 'lexical', via: 'execCommand', editable: '[data-lexical-editor]' },
+  { id: 'slate', via: 'beforeinput', editable: '[data-slate-editor]' },
 ];
 /** The bridge each page's marked reply box should get. */
 const BRIDGE: Record<string, string> = { 'textarea-react': 'textarea' };

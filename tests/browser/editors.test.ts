@@ -23,6 +23,8 @@ const EDITORS: { id: string; editable: string; frame?: string }[] = [
   { id: 'quill', editable: '.ql-editor' },
   { id: 'draftjs', editable: '.public-DraftEditor-content' },
   { id: 'tinymce', editable: 'body#tinymce', frame: 'iframe' },
+  { id: 'lexical', editable: '[data-lexical-editor]' },
+  { id: 'slate', editable: '[data-slate-editor]' },
 ];
 
 // The risky phrase sits in the 2nd paragraph, the next one in the 3rd, so offsets cross paragraphs.
