@@ -30,7 +30,8 @@ export function AiReading({ state, status }: { state: TabState; status: AiStatus
   });
   const enabled = aiReady(status) && customerKey.trim() !== '';
 
-  const ask = async (cachedOnly: boolean) => {
+  /** Resolves true when a reading is shown. */
+  const ask = async (cachedOnly: boolean): Promise<boolean> => {
     const asked = customerKey;
     // An answer for words that have changed since is dropped.
     const setShown = (next: Shown) => {
@@ -42,20 +43,25 @@ export function AiReading({ state, status }: { state: TabState; status: AiStatus
     // first request got through), then say so.
     for (let attempt = 0; attempt < 2 && !result; attempt++)
       result = await sendMessage('readCustomer', { tabId: state.tabId, cachedOnly }).catch(() => undefined);
-    if (!result) return cachedOnly || setShown({ kind: 'failed', error: { kind: 'failed', message: STOPPED } });
-    if (!result.ok) return cachedOnly || setShown({ kind: 'failed', error: result.error });
+    if (!result || !result.ok) {
+      if (!cachedOnly) setShown({ kind: 'failed', error: result ? result.error : { kind: 'failed', message: STOPPED } });
+      return false;
+    }
     if (result.reading) setShown({ kind: 'done', reading: result.reading });
     else if (!cachedOnly) setShown({ kind: 'idle' });
+    return result.reading !== null;
   };
 
+  const auto = status?.autoRead === true;
   useEffect(() => {
-    if (enabled) void ask(true);
+    // From the cache first; if nothing is there and the team asked for it, from Claude.
+    if (enabled) void ask(true).then((found) => found || !auto || !neededFor(state.verdict) || ask(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- asked again only when the customer's words change
-  }, [state.tabId, customerKey, enabled]);
+  }, [state.tabId, customerKey, enabled, auto]);
 
   if (!enabled) return null;
   const verdict = state.verdict;
-  const needed = !verdict || verdict.unsure || verdict.language === 'unsupported';
+  const needed = neededFor(verdict);
 
   return (
     <section className="ai-reading" aria-label="Claude’s reading of the customer" aria-live="polite" data-testid="ai-reading">
@@ -86,6 +92,9 @@ export function AiReading({ state, status }: { state: TabState; status: AiStatus
     </section>
   );
 }
+
+/** The classifier could not say (no verdict), is unsure, or does not read the language. */
+const neededFor = (verdict: TabState['verdict']) => !verdict || verdict.unsure || verdict.language === 'unsupported';
 
 const quoted = (quotes: readonly string[]) => quotes.map((q) => `“${q}”`).join(', ');
 

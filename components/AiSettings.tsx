@@ -93,6 +93,21 @@ export function AiSettings() {
           </select>
         </label>
       </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={status.autoRead === true}
+            onChange={(e) => {
+              const on = e.target.checked;
+              // Shown at once; the background's answer (which may refuse) replaces it.
+              setStatus({ ...status, autoRead: on });
+              void update({ autoRead: on }, on ? 'Claude will read customers Tact is unsure about.' : 'Claude reads a customer only when asked.');
+            }}
+          />{' '}
+          Ask Claude to read the customer by itself when Tact is unsure or does not read their language (their last messages are sent, redacted)
+        </label>
+      </p>
       <details>
         <summary>Advanced</summary>
         <form

@@ -120,6 +120,8 @@ export const aiStatusSchema = z.object({
   model: z.string(),
   /** Set only when it is not the Anthropic API (a proxy, or the tests' loopback stub). */
   baseURL: z.nullable(z.string()),
+  /** Claude reads the customer without a click when Tact is unsure or does not read the language. */
+  autoRead: z.optional(z.boolean()),
   /** False when Firefox's data consent for sending to Claude is missing (utils/data-consent.ts). */
   dataConsent: z.optional(z.boolean()),
 });
@@ -133,6 +135,7 @@ export const aiConfigUpdateSchema = z.object({
   apiKey: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(300)))),
   model: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   baseURL: z.optional(z.nullable(z.string().check(z.maxLength(300)))),
+  autoRead: z.optional(z.boolean()),
 });
 export type AiConfigUpdate = z.infer<typeof aiConfigUpdateSchema>;
 

@@ -13,6 +13,8 @@ export const aiConfigSchema = z.object({
   apiKey: z.string().nullable().default(null),
   model: z.string().default(DEFAULT_MODEL),
   baseURL: z.string().nullable().default(null),
+  /** Ask Claude to read the customer without a click when Tact is unsure or does not read the language. */
+  autoRead: z.boolean().default(false),
 });
 export type AiConfig = z.infer<typeof aiConfigSchema>;
 
@@ -54,6 +56,7 @@ export function updateAiConfig(current: AiConfig, update: AiConfigUpdate): { ok:
       return { ok: false, message: `Unknown model "${update.model}": choose one of ${AI_MODELS.join(', ')}.` };
     next.model = update.model;
   }
+  if (update.autoRead !== undefined) next.autoRead = update.autoRead;
   if (update.baseURL !== undefined) {
     if (update.baseURL === null || update.baseURL.trim() === '') next.baseURL = null;
     else {
@@ -71,4 +74,5 @@ export const aiStatusOf = (config: AiConfig): AiStatus => ({
   keyHint: config.apiKey ? config.apiKey.slice(-4) : null,
   model: config.model,
   baseURL: config.baseURL,
+  autoRead: config.autoRead,
 });

@@ -233,6 +233,31 @@ describe('AI rewrites', () => {
     await reopened.close();
   });
 
+  test('with "ask by itself" on, a new message Tact cannot read is read by Claude without a click', async () => {
+    const settings = await openSettings();
+    await settings.getByLabel(/Ask Claude to read the customer by itself/).check();
+    await expect.poll(() => settings.getByTestId('ai-settings-status').textContent()).toBe('Claude will read customers Tact is unsure about.');
+    await settings.close();
+
+    const { page, panel } = await openTicket(t, 'T-4001');
+    // The reading of the earlier test, from the cache: nothing sent.
+    await expect.poll(() => panel.getByTestId('ai-reading-result').textContent(), { timeout: 10_000 }).toContain('from cache');
+    const before = stub.requests.length;
+    // The customer writes again; the helpdesk appends it to the thread.
+    await page.evaluate(() => {
+      const last = [...document.querySelectorAll('[data-tact-message][data-author-role=customer]')].at(-1)!;
+      const copy = last.cloneNode(true) as HTMLElement;
+      copy.querySelector('.body')!.textContent = 'Hallo? Ich warte immer noch auf eine Antwort.';
+      last.parentElement!.append(copy);
+    });
+    await typeDraft(page, 'Hallo Herr Becker,');
+    await expect.poll(() => stub.requests.length, { timeout: 10_000 }).toBe(before + 1);
+    await expect.poll(() => panel.getByTestId('ai-reading-result').textContent(), { timeout: 10_000 }).not.toContain('from cache');
+    expect(stub.requests.at(-1)!.raw).toContain('Ich warte immer noch auf eine Antwort');
+    await page.close();
+    await panel.close();
+  });
+
   // Last: the backoff holds every request back for the next 40 s, as it should.
   test('a 429 shows the rate limit with its countdown', async () => {
     stub.queue({ kind: 'error', status: 429, type: 'rate_limit_error', headers: { 'retry-after': '40' } });
