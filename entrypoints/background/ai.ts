@@ -7,6 +7,7 @@ import {
   readCustomerRequestSchema,
   rewriteRequestSchema,
   type ReadCustomerResult,
+  type TabState,
   type AiStatus,
   type AiTabState,
   type BackgroundToPanel,
@@ -130,6 +131,33 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     return { ok: true, status: await statusNow() };
   });
 
+  const gate = rateLimitGate(session);
+  const readings = tableCache(ctx.db.aiReadings, readingOutputSchema);
+
+  /**
+   * Who the customer is, for a rewrite's context: the classifier's verdict, or Claude's reading of
+   * them when the classifier was unsure or does not read the language and a reading is cached.
+   */
+  const customerContext = async (state: TabState, c: AiConfig) => {
+    const verdict = state.verdict;
+    const fromVerdict = {
+      // The same bar as a phrasebook entry's `when` (drafts.ts): a weak tone is not worth telling.
+      tones: verdict?.tones.filter((t) => t.score >= 0.35).map((t) => t.tone),
+      customerType: verdict?.customerType?.type ?? null,
+      approach: verdict?.customerType?.approach ?? null,
+    };
+    if (verdict && !verdict.unsure && verdict.language !== 'unsupported') return fromVerdict;
+    const customer = state.customer.map((m) => m.text).filter((t) => t.trim() !== '');
+    const cached = customer.length ? await readCustomer(customer, { client: clientFor(c), model: c.model, cache: readings, cachedOnly: true }) : null;
+    const reading = cached?.ok ? cached.reading : null;
+    if (!reading) return fromVerdict;
+    return {
+      tones: reading.tones.filter((t) => t.strength !== 'slight').map((t) => t.tone),
+      customerType: reading.customerType?.type ?? null,
+      approach: reading.customerType?.approach ?? null,
+    };
+  };
+
   // Asking spends the team's API budget and sends the draft out: for the panel, not for pages.
   onMessage('requestRewrite', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return { ok: false, message: 'Not allowed from a web page.' };
@@ -148,10 +176,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
         customer: state.customer.map((m) => m.text),
         draft: state.draft,
         sentence: req.text,
-        // The same bar as a phrasebook entry's `when` (drafts.ts): a weak tone is not worth telling.
-        tones: verdict?.tones.filter((t) => t.score >= 0.35).map((t) => t.tone),
-        customerType: verdict?.customerType?.type ?? null,
-        approach: verdict?.customerType?.approach ?? null,
+        ...(await customerContext(state, await config)),
         register: verdict?.register ?? null,
         language: req.locale ?? (verdict && verdict.language !== 'unsupported' ? verdict.language : null),
       },
@@ -167,8 +192,6 @@ export function registerAiHandlers(ctx: BackgroundContext) {
 
   // Claude's reading of the customer. Answered in the reply, not streamed: it is short, and a worker
   // stopped mid-request only costs the panel one more ask (it asks again once by itself).
-  const gate = rateLimitGate(session);
-  const readings = tableCache(ctx.db.aiReadings, readingOutputSchema);
   onMessage('readCustomer', async ({ data, sender }): Promise<ReadCustomerResult> => {
     if (!isExtensionPage(sender)) return { ok: false, error: { kind: 'failed', message: 'Not allowed from a web page.' } };
     const req = readCustomerRequestSchema.safeParse(data);

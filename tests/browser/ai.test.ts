@@ -233,7 +233,7 @@ describe('AI rewrites', () => {
     await reopened.close();
   });
 
-  test('with "ask by itself" on, a new message Tact cannot read is read by Claude without a click', async () => {
+  test('with "ask by itself" on, a new message Tact cannot read is read by Claude without a click, and a rewrite gets that reading as context', async () => {
     const settings = await openSettings();
     await settings.getByLabel(/Ask Claude to read the customer by itself/).check();
     await expect.poll(() => settings.getByTestId('ai-settings-status').textContent()).toBe('Claude will read customers Tact is unsure about.');
@@ -254,6 +254,19 @@ describe('AI rewrites', () => {
     await expect.poll(() => stub.requests.length, { timeout: 10_000 }).toBe(before + 1);
     await expect.poll(() => panel.getByTestId('ai-reading-result').textContent(), { timeout: 10_000 }).not.toContain('from cache');
     expect(stub.requests.at(-1)!.raw).toContain('Ich warte immer noch auf eine Antwort');
+
+    // A rewrite in this thread gets Claude's reading as the customer's context, as Tact has none of its own.
+    const sentence = 'Leider kann ich da nichts machen.';
+    await typeDraft(page, `Hallo Herr Becker, ${sentence}`);
+    await panel.getByText('Rewrite another sentence with AI…').click();
+    const pick = panel.locator('details li').filter({ hasText: sentence });
+    await pick.waitFor({ timeout: 10_000 });
+    await pick.getByRole('button', { name: 'Rewrite with AI' }).click();
+    await expect.poll(() => stub.requests.length, { timeout: 10_000 }).toBe(before + 2);
+    const rewrite = stub.requests.at(-1)!;
+    expect((rewrite.body.tool_choice as { name: string }).name).toBe('suggest_rewrites');
+    expect(rewrite.raw).toContain('frustrated, disappointed');
+    expect(rewrite.raw).toContain('Customer type: loyal-at-risk');
     await page.close();
     await panel.close();
   });
