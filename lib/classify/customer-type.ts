@@ -59,6 +59,17 @@ export function historySignals(messages: HistoryMessage[]): HistorySignals {
   return { cues, valence: messages.length ? valence / messages.length : 0, count: messages.length, hits };
 }
 
+// Readers of the reading, at module level: the classifier runs on every message, and closures made
+// per call cost more than the arithmetic they do.
+function cueWeight(reading: Reading, c: Cue): number {
+  let sum = 0;
+  for (const h of reading.cues) if (h.cue === c) sum += h.weight;
+  return sum;
+}
+const cueSpans = (reading: Reading, ...cs: Cue[]) => reading.cues.filter((h) => cs.includes(h.cue)).map((h) => [h.start, h.end] as [number, number]);
+const toneOf = (reading: Reading, t: LexiconTone) => squash(reading.tones.get(t)?.raw ?? 0);
+const toneSpans = (reading: Reading, ...ts: LexiconTone[]) => ts.flatMap((t) => reading.tones.get(t)?.spans ?? []);
+
 const NEGATIVE_TONES: LexiconTone[] = ['angry', 'frustrated', 'disappointed', 'sad', 'impatient', 'sarcastic', 'anxious'];
 
 /** Below this confidence no type is claimed: a wrong label costs the agent more than none. */
@@ -71,24 +82,18 @@ export function readCustomerType(
   abuse: AbuseVerdict,
   history: HistorySignals,
 ): CustomerTypeVerdict | null {
-  const cue = (c: Cue) => reading.cues.filter((h) => h.cue === c).reduce((s, h) => s + h.weight, 0);
-  const cueSpans = (...cs: Cue[]) => reading.cues.filter((h) => cs.includes(h.cue)).map((h) => [h.start, h.end] as [number, number]);
-  const tone = (t: LexiconTone) => squash(reading.tones.get(t)?.raw ?? 0);
-  const toneSpans = (...ts: LexiconTone[]) => ts.flatMap((t) => reading.tones.get(t)?.spans ?? []);
-
   const negative = NEGATIVE_TONES.reduce((s, t) => s + (reading.tones.get(t)?.raw ?? 0), 0);
   const positive = (reading.tones.get('satisfied')?.raw ?? 0) + (reading.tones.get('enthusiastic')?.raw ?? 0);
   const neg = squash(negative);
   const pos = squash(positive);
-  const hCue = (c: Cue) => history.cues[c] ?? 0;
 
-  const loyalty = cue('loyalty') + 0.9 * hCue('loyalty');
-  const churn = cue('churn') + 0.6 * hCue('churn');
-  const hater = cue('hater') + 0.4 * hCue('hater');
-  const critic = cue('critic');
-  const mild = cue('mild');
-  const fan = cue('fan') + 0.5 * hCue('fan');
-  const angry = tone('angry');
+  const loyalty = cueWeight(reading, 'loyalty') + 0.9 * (history.cues.loyalty ?? 0);
+  const churn = cueWeight(reading, 'churn') + 0.6 * (history.cues.churn ?? 0);
+  const hater = cueWeight(reading, 'hater') + 0.4 * (history.cues.hater ?? 0);
+  const critic = cueWeight(reading, 'critic');
+  const mild = cueWeight(reading, 'mild');
+  const fan = cueWeight(reading, 'fan') + 0.5 * (history.cues.fan ?? 0);
+  const angry = toneOf(reading, 'angry');
   // Facts: numbers, order ids, dates, amounts, percentages, quotes (not the apostrophes of "I'm ... don't").
   const facts = Math.min(3, (view.match(/\d+(?:[.,:/%-]\d+)*%?|["“「][^"”」]{3,60}["”」]|(?<!\p{L})['‘][^'’\n]{3,60}['’](?!\p{L})/gu) ?? []).length);
   const complaint = neg > 0.2 || churn > 0;
@@ -109,7 +114,7 @@ export function readCustomerType(
       hater >= 1.5 && neg > 0.3
         ? Math.min(
             0.9,
-            0.15 + 0.15 * Math.min(hater, 3) + 0.2 * angry + 0.2 * tone('sarcastic') + (reading.shouting.length ? 0.1 : 0) -
+            0.15 + 0.15 * Math.min(hater, 3) + 0.2 * angry + 0.2 * toneOf(reading, 'sarcastic') + (reading.shouting.length ? 0.1 : 0) -
               // Facts, a small complaint, a long relationship or a list of faults point to another kind of customer.
               (0.06 * facts + 0.1 * Math.min(mild, 1.5) + 0.1 * Math.min(loyalty, 2) + 0.1 * Math.min(critic, 2)),
           )
@@ -151,12 +156,12 @@ export function readCustomerType(
     best === 'abusive'
       ? abuse.evidence.map((e) => [e.start, e.end])
       : best === 'loyal-at-risk'
-        ? cueSpans('loyalty', 'churn')
+        ? cueSpans(reading, 'loyalty', 'churn')
         : best === 'active-hater'
-          ? [...cueSpans('hater'), ...toneSpans('angry', 'sarcastic'), ...reading.shouting]
+          ? [...cueSpans(reading, 'hater'), ...toneSpans(reading, 'angry', 'sarcastic'), ...reading.shouting]
           : best === 'extreme-critic'
-            ? cueSpans('critic')
-            : [...cueSpans('fan', 'mild'), ...toneSpans('enthusiastic', 'satisfied')];
+            ? cueSpans(reading, 'critic')
+            : [...cueSpans(reading, 'fan', 'mild'), ...toneSpans(reading, 'enthusiastic', 'satisfied')];
   const evidence: Evidence[] = evidenceOf(original, merge(original, spans));
   // The relationship cues of the earlier messages: "I've ordered from you for eight years".
   const fromHistory: Cue[] = best === 'loyal-at-risk' ? ['loyalty', 'churn'] : best === 'active-hater' ? ['hater'] : best === 'enthusiast' ? ['fan'] : [];

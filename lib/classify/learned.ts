@@ -60,24 +60,24 @@ export function learnedValence(view: string, language: SupportedLanguage): numbe
   const { weights, pairStarts } = compiledFor(language);
   if (weights.size === 0) return 0;
   const lower = view.toLowerCase();
-  let seen: Set<string> | undefined;
+  const seen = new Set<string>();
   let sum = 0;
-  const add = (f: string) => {
-    const w = weights.get(f);
-    if (w === undefined) return;
-    if (!seen) seen = new Set();
-    else if (seen.has(f)) return;
-    seen.add(f);
-    sum += w;
-  };
   let prev: string | undefined;
   let prevEnd = -1;
   for (const m of lower.matchAll(TOKEN)) {
     const tok = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
-    add(tok);
-    if (prev !== undefined && pairStarts.has(prev) && pairs(language, prev, tok, lower.slice(prevEnd, m.index))) add(`${prev} ${tok}`);
+    sum += weightOnce(weights, seen, tok);
+    if (prev !== undefined && pairStarts.has(prev) && pairs(language, prev, tok, lower.slice(prevEnd, m.index))) sum += weightOnce(weights, seen, `${prev} ${tok}`);
     prev = tok;
     prevEnd = m.index + m[0].length;
   }
   return sum;
+}
+
+/** A feature's weight the first time it is seen in a message, else 0 (each counts once, as in the tuner). */
+function weightOnce(weights: Map<string, number>, seen: Set<string>, feature: string): number {
+  const w = weights.get(feature);
+  if (w === undefined || seen.has(feature)) return 0;
+  seen.add(feature);
+  return w;
 }
