@@ -98,7 +98,7 @@ const neededFor = (verdict: TabState['verdict']) => !verdict || verdict.unsure |
 
 const quoted = (quotes: readonly string[]) => quotes.map((q) => `“${q}”`).join(', ');
 
-function ReadingView({ reading, onHide }: { reading: CustomerReading; onHide(): void }) {
+export function ReadingView({ reading, onHide }: { reading: CustomerReading; onHide(): void }) {
   const type = reading.customerType;
   return (
     <div className="verdict" data-testid="ai-reading-result">

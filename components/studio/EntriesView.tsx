@@ -15,7 +15,8 @@ export interface EntryFilters {
 }
 
 const ORIGINS: Origin[] = ['shipped', 'edited', 'team', 'disabled', 'deleted'];
-const LIMIT = 200;
+/** Rows listed at a time: a 5,000-entry phrasebook is paged, not drawn at once. */
+const PAGE = 200;
 
 interface Props {
   rows: StudioEntry[];
@@ -50,6 +51,10 @@ export function EntriesView({ rows, entries, leftOut, filters, setFilters, openI
         matchesQuery(r, q),
     );
   }, [rows, filters]);
+  // How many are listed belongs to the filters it was asked for: new filters start at one page again.
+  const filtersKey = JSON.stringify(filters);
+  const [more, setMore] = useState({ key: filtersKey, limit: PAGE });
+  const limit = more.key === filtersKey ? more.limit : PAGE;
   const open = openId ? rows.find((r) => r.id === openId) : undefined;
   const set = (k: keyof EntryFilters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
 
@@ -83,11 +88,11 @@ export function EntriesView({ rows, entries, leftOut, filters, setFilters, openI
             New entry
           </button>
         </div>
-        <p className="muted" aria-live="polite">
-          {shown.length} of {rows.length} entries{shown.length > LIMIT ? `; the first ${LIMIT} are listed, narrow the search to see others` : ''}
+        <p className="muted" aria-live="polite" data-testid="entry-count">
+          {shown.length} of {rows.length} entries{shown.length > limit ? `; the first ${limit} are listed` : ''}
         </p>
         <ul className="entries" data-testid="entry-list">
-          {shown.slice(0, LIMIT).map((r) => (
+          {shown.slice(0, limit).map((r) => (
             <li key={r.id} className={`origin-${r.origin}`} data-entry={r.id}>
               <button
                 type="button"
@@ -111,6 +116,11 @@ export function EntriesView({ rows, entries, leftOut, filters, setFilters, openI
             </li>
           ))}
         </ul>
+        {shown.length > limit && (
+          <button type="button" data-action="show-more" onClick={() => setMore({ key: filtersKey, limit: limit + PAGE })}>
+            Show {Math.min(PAGE, shown.length - limit)} more
+          </button>
+        )}
       </section>
       {creating || open ? (
         <EntryEditor

@@ -173,6 +173,27 @@ describe('phrasebook studio', () => {
     for (const p of [options, page, panel]) await p.close();
   });
 
+  test('a long entry list is paged: 200 listed, Show more lists the next ones, new filters start over', async () => {
+    const studio = await t.browser.context.newPage();
+    await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html`);
+    const items = studio.getByTestId('entry-list').locator('li');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(200);
+    const shown = Number((await studio.getByTestId('entry-count').textContent())!.match(/^(\d+) of/)![1]);
+    expect(shown).toBeGreaterThan(200);
+    await studio.locator('[data-action=show-more]').click();
+    await expect.poll(() => items.count()).toBe(Math.min(shown, 400));
+    // The entries of the second page open like any other.
+    await items.nth(250).getByRole('button').click();
+    await studio.getByTestId('entry-editor').waitFor();
+    // A search is a new list: one page again.
+    await studio.getByRole('searchbox').fill('e');
+    const matched = async () => Number((await studio.getByTestId('entry-count').textContent())!.match(/^(\d+) of/)![1]);
+    await expect.poll(matched).toBeLessThan(shown);
+    expect(await matched()).toBeGreaterThan(200);
+    await expect.poll(() => items.count()).toBe(200);
+    await studio.close();
+  });
+
   test.each(['light', 'dark'] as const)('in %s mode with the editor open: axe-core finds no serious violations, and the theme follows', async (scheme) => {
     const studio = await t.browser.context.newPage();
     await studio.emulateMedia({ colorScheme: scheme });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AiRewrites, aiFinding } from '../../components/AiRewrites';
+import { ReadingView } from '../../components/AiReading';
+import type { CustomerReading } from '../../lib/ai/reading-schema';
 import type { AiStatus, AiTabState, TabState } from '../../lib/protocol';
 
 // The AI section as the panel renders it: text from the customer or from Claude is React text, so
@@ -90,5 +92,38 @@ describe('AI panel section', () => {
       source: 'ai',
       locale: 'en',
     });
+  });
+
+  test('Firefox consent missing: says so, and offers no rewrite', () => {
+    const html = render(null, { ...on, dataConsent: false });
+    expect(html).toContain('Firefox does not allow Tact to send data to Claude');
+    expect(html).not.toContain('Rewrite with AI');
+  });
+});
+
+describe("Claude's reading", () => {
+  const reading: CustomerReading = {
+    language: 'German',
+    tones: [{ tone: 'frustrated', strength: 'strong', evidence: ['<img src=x onerror="alert(1)">'] }],
+    customerType: { type: 'loyal-at-risk', evidence: ['seit zwölf Jahren'], approach: 'Acknowledge the history.' },
+    abuse: 'insult',
+    abuseEvidence: ['<b>Idioten</b>'],
+    wants: '<script>alert(2)</script> a refund',
+    unsure: false,
+    dropped: 2,
+    model: 'claude-haiku-5-5',
+    cached: true,
+  };
+  const html = renderToStaticMarkup(<ReadingView reading={reading} onHide={() => {}} />);
+
+  test('shows every label with its quotes, the advice, the abuse protocol, what was left out', () => {
+    for (const text of ['German', 'from cache', 'data-tone="frustrated"', 'strong', 'data-type="loyal-at-risk"', '“seit zwölf Jahren”', 'Acknowledge the history.', 'Abuse (insult)', 'Warn once', '2 labels were left out'])
+      expect(html).toContain(text);
+  });
+
+  test('quotes and "wants" from Claude are text, never HTML', () => {
+    expect(html).not.toMatch(/<img|<script|<b>/);
+    expect(html).toContain('&lt;img src=x onerror=');
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt; a refund');
   });
 });
