@@ -67,7 +67,29 @@ function abuseOf(out: Output[], examples: Example[]): Abuse {
   );
 }
 
-function evaluate(spec: DatasetSpec, system: System, train: Example[], test: Example[], isPeer: boolean): Row & { abuse?: { train: Abuse; test: Abuse } } {
+/** Accuracy of the TEST predictions the verdict was sure of, and of those it marked unsure. */
+interface Calibration {
+  sure: { n: number; correct: number };
+  unsure: { n: number; correct: number };
+}
+
+function calibrationOf(out: Output[], pred: string[], gold: string[]): Calibration {
+  const c: Calibration = { sure: { n: 0, correct: 0 }, unsure: { n: 0, correct: 0 } };
+  out.forEach((o, i) => {
+    const bucket = o.verdict!.unsure ? c.unsure : c.sure;
+    bucket.n++;
+    if (pred[i] === gold[i]) bucket.correct++;
+  });
+  return c;
+}
+
+function evaluate(
+  spec: DatasetSpec,
+  system: System,
+  train: Example[],
+  test: Example[],
+  isPeer: boolean,
+): Row & { abuse?: { train: Abuse; test: Abuse }; calibration?: Calibration } {
   const trainOut = runAll(system, train);
   const testOut = runAll(system, test);
   const ms = timeAll(system, test);
@@ -82,7 +104,8 @@ function evaluate(spec: DatasetSpec, system: System, train: Example[], test: Exa
   const mapping = `${spec.labels.join(' < ')} by ${best!.key} cut at ${fmtCuts(best!.cuts)} (train macro-F1 ${best!.macroF1.toFixed(3)})`;
   const abuse = spec.name === 'offensive-en' && !isPeer ? { train: abuseOf(trainOut, train), test: abuseOf(testOut, test) } : undefined;
   const { accuracy, macroF1 } = scoresOf(gold, pred, spec.labels);
-  return { dataset: spec.name, system: system.name, accuracy, macroF1, perSecond: (test.length / ms) * 1000, msPerMessage: ms / test.length, mapping, isPeer, abuse };
+  const calibration = isPeer ? undefined : calibrationOf(testOut, pred, gold);
+  return { dataset: spec.name, system: system.name, accuracy, macroF1, perSecond: (test.length / ms) * 1000, msPerMessage: ms / test.length, mapping, isPeer, abuse, calibration };
 }
 
 const pct = (n: number) => (n * 100).toFixed(1);
@@ -90,6 +113,7 @@ const pct = (n: number) => (n * 100).toFixed(1);
 function main() {
   const rows: Row[] = [];
   const abuseRows: { system: string; train: Abuse; test: Abuse }[] = [];
+  const calibrationRows: { dataset: string; calibration: Calibration }[] = [];
   const systems: [System, boolean][] = [[TACT, false], [TACT_LEXICON_ONLY, false], ...PEERS.map((p): [System, boolean] => [p, true])];
   for (const spec of DATASETS) {
     const train = load(spec, 'train');
@@ -99,6 +123,7 @@ function main() {
       const r = evaluate(spec, system, train, test, isPeer);
       rows.push(r);
       if (r.abuse) abuseRows.push({ system: system.name, ...r.abuse });
+      if (r.calibration && system === TACT) calibrationRows.push({ dataset: spec.name, calibration: r.calibration });
     }
   }
 
@@ -118,6 +143,13 @@ function main() {
       const [lo, hi] = wilson(Math.round(a[split].precision * a[split].predicted), a[split].predicted);
       out.push(`| ${a.system} | ${split.toUpperCase()} | ${a[split].predicted} | ${a[split].precision.toFixed(3)} | ${lo.toFixed(2)}–${hi.toFixed(2)} | ${a[split].recall.toFixed(3)} |`);
     }
+
+  out.push('\n### Does "unsure" mean unsure? (Tact, TEST, the mapping above)\n');
+  out.push('A verdict marked unsure is the one the panel offers to Claude; it should be right less often than the others.\n');
+  out.push('| dataset | sure: messages | sure: accuracy | unsure: messages | unsure: accuracy |');
+  out.push('| --- | ---: | ---: | ---: | ---: |');
+  const acc = (b: { n: number; correct: number }) => (b.n ? pct(b.correct / b.n) : '–');
+  for (const { dataset, calibration: c } of calibrationRows) out.push(`| ${dataset} | ${c.sure.n} | ${acc(c.sure)} | ${c.unsure.n} | ${acc(c.unsure)} |`);
 
   out.push('\n### Mappings (label order is low score to high score)\n');
   for (const r of rows) out.push(`- ${r.dataset} · ${r.system}: ${r.mapping}`);
