@@ -12,6 +12,7 @@ import { EntriesView, type EntryFilters } from './EntriesView';
 import { TestBench } from './TestBench';
 import { ImportExport } from './ImportExport';
 import { FlagQueue } from './FlagQueue';
+import { UsageView } from './UsageView';
 import { HistoryList } from './HistoryList';
 import { LocalesView } from './LocalesView';
 
@@ -20,6 +21,7 @@ const VIEWS = [
   ['bench', 'Test bench'],
   ['import', 'Import & export'],
   ['flags', 'Flagged'],
+  ['usage', 'Usage'],
   ['history', 'History'],
   ['locales', 'Locales'],
 ] as const;
@@ -48,7 +50,7 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
 
   const edits = useLiveQuery(() => db.phrasebookEdits.toArray(), [db]);
   const history = useLiveQuery(() => db.phrasebookHistory.orderBy('at').reverse().toArray(), [db]);
-  const flags = useLiveQuery(() => db.feedback.where('kind').equals('flag').toArray(), [db]);
+  const feedback = useLiveQuery(() => db.feedback.toArray(), [db]);
   const reviews = useLiveQuery(() => db.flagReviews.toArray(), [db]);
 
   const shippedIds = useMemo(() => new Set(shipped.map((e) => e.id)), [shipped]);
@@ -56,7 +58,7 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
   const compiled = useMemo(() => compilePhrasebook(effective.entries, { skipInvalid: true }), [effective]);
   // Entries the engine leaves out (e.g. a release added a pattern a team entry also has): shown in the list.
   const leftOut = useMemo(() => new Map(compiled.problems.map((p) => [p.entryId ?? '', p.message])), [compiled]);
-  const groups = useMemo(() => groupFlags(flags ?? [], reviews ?? []), [flags, reviews]);
+  const groups = useMemo(() => groupFlags(feedback ?? [], reviews ?? []), [feedback, reviews]);
   const openFlags = groups.reduce((n, g) => n + g.open.length, 0);
 
   const who = useCallback(() => ({ by: author.trim() || 'QA lead', at: Date.now() }), [author]);
@@ -142,6 +144,8 @@ export function Studio({ db, shipped, notifyChanged }: StudioProps) {
         <ImportExport shipped={shipped} edits={edits} entries={effective.entries} who={who} commit={commit} />
       ) : view === 'flags' ? (
         <FlagQueue groups={groups} rows={effective.rows} openEntry={openEntry} db={db} who={who} />
+      ) : view === 'usage' ? (
+        <UsageView feedback={feedback ?? []} rows={effective.rows} openEntry={openEntry} />
       ) : view === 'history' ? (
         <HistoryList records={history ?? []} shippedIds={shippedIds} undo={undo} openEntry={openEntry} />
       ) : (

@@ -148,6 +148,14 @@ describe('phrasebook studio', () => {
     await expect.poll(() => studio.locator('[data-view=flags]').textContent(), { timeout: 10_000 }).toBe('Flagged');
     await group.locator('[data-action=open-entry]').click();
     await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe(entryId);
+
+    // Usage counts the flag against the entry, and opens the entry from its row.
+    await studio.locator('[data-view=usage]').click();
+    const usage = studio.getByTestId('usage').locator(`tr[data-entry="${entryId}"]`);
+    await expect.poll(() => usage.locator('[data-col=flagged]').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await usage.locator('[data-col=accepted]').textContent()).toBe('0%');
+    await usage.getByRole('button', { name: entryId }).click();
+    await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe(entryId);
     for (const p of [studio, page, panel]) await p.close();
   });
 
