@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { aiReady, type AiStatus, type AiTabState, type Finding, type TabState } from '@/lib/protocol';
-import { riskyAmong, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
+import { riskyAmong, sentenceAt, sentencesOf, type Sentence } from '@/lib/ai/risky-sentences';
 import { sendMessage } from '@/utils/messaging';
 import { SuggestionCard, type Applied } from './SuggestionCard';
 import { AiErrorNotice } from './AiErrorNotice';
@@ -89,6 +89,14 @@ export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: P
     if (!r.ok) setRequestError(r.message ?? 'Could not ask Claude.');
   };
   const busy = ai?.status === 'asking';
+  // The page keeps its selection while the agent clicks here: ask it where the caret is.
+  const askAtCaret = async () => {
+    setRequestError(null);
+    const caret = await sendMessage('caretOf', { tabId: state.tabId }).catch((err: Error) => ({ offset: null, message: err.message }));
+    const sentence = caret.offset == null ? undefined : sentenceAt(sentences, caret.offset);
+    if (!sentence) return setRequestError(caret.message ?? 'Put the cursor in the sentence to rewrite, in the reply box.');
+    await ask(sentence, risky.find((r) => r.start === sentence.start)?.locale);
+  };
 
   return (
     <section aria-labelledby="ai-title" className="ai" aria-live="polite">
@@ -97,6 +105,13 @@ export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: P
       {requestError && (
         <p className="status" role="status">
           {requestError}
+        </p>
+      )}
+      {sentences.length > 0 && (
+        <p>
+          <button type="button" data-action="ai-rewrite-at-caret" disabled={busy} onClick={() => void askAtCaret()}>
+            Rewrite the sentence at the cursor
+          </button>
         </p>
       )}
       {risky.length > 0 ? (

@@ -190,6 +190,11 @@ export type ReadCustomerRequest = z.infer<typeof readCustomerRequestSchema>;
 /** `reading` is null when `cachedOnly` found none. */
 export type ReadCustomerResult = { ok: true; reading: CustomerReading | null } | { ok: false; error: z.infer<typeof aiErrorSchema> };
 
+export interface CaretResult {
+  offset: number | null;
+  message?: string;
+}
+
 /** Request/response messages (sent with @webext-core/messaging). */
 export interface ProtocolMap {
   /** panel -> background: replace a span in the tab's draft. */
@@ -212,6 +217,10 @@ export interface ProtocolMap {
   clearRewrite(data: { tabId: number }): void;
   /** panel -> background: Claude's reading of the tab's customer, with quotes checked against the messages. */
   readCustomer(data: ReadCustomerRequest): ReadCustomerResult;
+  /** panel -> background: where the caret is in the tab's draft (to rewrite the sentence it is in). */
+  caretOf(data: { tabId: number }): CaretResult;
+  /** background -> content: the caret's offset in the draft, null when it is not in the reply box. */
+  readCaret(): CaretResult;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { onMessage } from '@/utils/messaging';
+import { onMessage, sendMessage } from '@/utils/messaging';
 import {
   aiConfigUpdateSchema,
   PANEL_PORT,
@@ -184,6 +184,15 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     // Answered at once: the rewrite streams over the panel port.
     jobs.ask(ask).catch(warn);
     return { ok: true };
+  });
+
+  onMessage('caretOf', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return { offset: null, message: 'Not allowed from a web page.' };
+    try {
+      return await sendMessage('readCaret', undefined, data.tabId);
+    } catch (err) {
+      return { offset: null, message: `The page did not answer: ${(err as Error).message}` };
+    }
   });
 
   onMessage('clearRewrite', async ({ data, sender }) => {

@@ -222,6 +222,14 @@ export default defineContentScript({
       const req = replaceRequestSchema.parse(data);
       return replace(req.start, req.end, req.expected, req.replacement);
     });
+    // The side panel's "rewrite the sentence at the cursor": the page keeps its selection while the
+    // agent clicks in the panel.
+    onMessage('readCaret', () => {
+      const el = currentEditor();
+      const bridge = bridgeOf(el);
+      const offset = el && bridge?.caret ? quietly('reading the caret', () => bridge.caret!(el), null) : null;
+      return { offset };
+    });
     onMessage('showFindings', ({ data }) => {
       local.forgetContext(); // what the agent dismissed changed: ask the background before matching here again
       underline(data, 'background');

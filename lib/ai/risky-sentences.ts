@@ -93,6 +93,19 @@ export function sentencesOf(draft: string): Sentence[] {
   return out;
 }
 
+/**
+ * The sentence the caret is in: its start up to just after its last character; in the space between
+ * two sentences, the one before (the agent has just finished writing it).
+ */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let before: Sentence | undefined;
+  for (const s of sentences) {
+    if (offset >= s.start && offset <= s.end) return s;
+    if (s.end < offset) before = s;
+  }
+  return before;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**

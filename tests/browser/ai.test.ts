@@ -233,6 +233,29 @@ describe('AI rewrites', () => {
     await reopened.close();
   });
 
+  test('"Rewrite the sentence at the cursor" asks for the sentence the caret is in', async () => {
+    const { page, panel } = await openTicket(t, 'T-1044');
+    const target = 'The invoice went out with the old address on it.';
+    await typeDraft(page, `Hello Ingrid. ${target} I will send a new one.`);
+    await panel.locator('[data-action=ai-rewrite-at-caret]').waitFor({ timeout: 10_000 });
+    // The agent clicks into the middle of the second sentence, then in the panel.
+    await page.evaluate((word) => {
+      const box = document.querySelector('[data-tact-draft]') as HTMLTextAreaElement;
+      const at = box.value.indexOf(word);
+      box.focus();
+      box.setSelectionRange(at, at);
+    }, 'old address');
+    const before = stub.requests.length;
+    await panel.locator('[data-action=ai-rewrite-at-caret]').click();
+    const card = panel.locator('[data-testid=finding][data-source=ai]');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.getByTestId('not-that').textContent()).toBe(target);
+    expect(stub.requests.length).toBe(before + 1);
+    expect(stub.requests.at(-1)!.raw).toContain(`<sentence>\\n${target}\\n</sentence>`);
+    await page.close();
+    await panel.close();
+  });
+
   test('with "ask by itself" on, a new message Tact cannot read is read by Claude without a click, and a rewrite gets that reading as context', async () => {
     const settings = await openSettings();
     await settings.getByLabel(/Ask Claude to read the customer by itself/).check();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { riskySentences, sentencesOf } from '../../lib/ai/risky-sentences';
+import { riskySentences, sentenceAt, sentencesOf } from '../../lib/ai/risky-sentences';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
 import { compilePhrasebook } from '../../lib/phrasebook/engine';
 import { toFindings } from '../../lib/findings';
@@ -53,3 +53,23 @@ describe('risky sentences', () => {
     ['', []],
   ])('sentencesOf(%j)', (draft, expected) => expect(sentencesOf(draft).map((s) => s.text)).toEqual(expected));
 });
+
+describe('sentenceAt', () => {
+  const draft = 'Hello Dev. The account is unlocked now.  Let me know!';
+  const sentences = sentencesOf(draft);
+  const at = (offset: number) => sentenceAt(sentences, offset)?.text;
+
+  test('the sentence the caret is in, from its first character to just after its last', () => {
+    expect(at(0)).toBe('Hello Dev.');
+    expect(at(draft.indexOf('account'))).toBe('The account is unlocked now.');
+    expect(at(draft.indexOf('now.') + 4)).toBe('The account is unlocked now.');
+    expect(at(draft.length)).toBe('Let me know!');
+  });
+
+  test('between two sentences, the one just written; before any, none', () => {
+    expect(at(draft.indexOf('now.') + 5)).toBe('The account is unlocked now.');
+    expect(sentenceAt(sentencesOf('  Hi.'), 0)).toBeUndefined();
+    expect(sentenceAt([], 3)).toBeUndefined();
+  });
+});
+
