@@ -162,6 +162,19 @@ describe.each(EDITORS)('$id bridge', (editor) => {
   });
 });
 
+// "Rewrite the sentence at the cursor" reads the caret through the bridge. TinyMCE has none: its
+// offsets would be in the iframe's coordinates.
+describe.each(EDITORS.filter((e) => e.id !== 'tinymce'))('$id caret', (editor) => {
+  test('is the offset in the text the bridge reads, after moving it with the keys', async () => {
+    const { page } = await open(editor);
+    await typeLines(page, LINES);
+    expect(await call(page, `TactEditors.bridgeFor(${draftEl}).caret(${draftEl})`)).toBe(ORIGINAL.length);
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => call(page, `TactEditors.bridgeFor(${draftEl}).caret(${draftEl})`)).toBe(ORIGINAL.length - 7);
+    await page.close();
+  });
+});
+
 const RICH = EDITORS.filter((e) => e.id !== 'textarea-react');
 /** The editable element of the page's marked reply box, in its own frame, as the bridges find it. */
 const editableEl = `(${draftEl}.querySelector('iframe')?.contentDocument.body ?? ${draftEl}.querySelector('[contenteditable=true]') ?? ${draftEl})`;
