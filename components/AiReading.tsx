@@ -4,6 +4,8 @@ import type { CustomerReading } from '@/lib/ai/reading-schema';
 import { sendMessage } from '@/utils/messaging';
 import { AiErrorNotice } from './AiErrorNotice';
 import { ABUSE_PROTOCOL, TYPE_LABELS } from './customer-labels';
+import { FlagForm } from './FlagForm';
+import type { FlagReason } from '@/lib/flag-reasons';
 
 type Shown =
   | { kind: 'idle' }
@@ -88,7 +90,9 @@ export function AiReading({ state, status }: { state: TabState; status: AiStatus
       {shown.kind === 'failed' && (
         <AiErrorNotice error={shown.error} onRetry={() => void ask(false)} onClose={() => setSlot({ key: customerKey, shown: IDLE })} />
       )}
-      {shown.kind === 'done' && <ReadingView reading={shown.reading} onHide={() => setSlot({ key: customerKey, shown: IDLE })} />}
+      {shown.kind === 'done' && (
+        <ReadingView reading={shown.reading} onHide={() => setSlot({ key: customerKey, shown: IDLE })} onFlag={(reason, note) => flagReading(state, shown.reading, reason, note)} />
+      )}
     </section>
   );
 }
@@ -98,8 +102,50 @@ const neededFor = (verdict: TabState['verdict']) => !verdict || verdict.unsure |
 
 const quoted = (quotes: readonly string[]) => quotes.map((q) => `“${q}”`).join(', ');
 
-export function ReadingView({ reading, onHide }: { reading: CustomerReading; onHide(): void }) {
+/** The reading in a few words, as the flag queue shows what was flagged. */
+const summaryOf = (r: CustomerReading) => [r.tones.map((t) => t.tone).join(', '), r.customerType?.type, r.abuse !== 'none' ? `abuse: ${r.abuse}` : ''].filter(Boolean).join(' · ');
+
+/**
+ * A misread customer goes to the QA leads' flag queue like an unhelpful suggestion, under the entry
+ * `ai-reading:<model>`, with the customer's latest message as the sentence.
+ */
+async function flagReading(state: TabState, reading: CustomerReading, reason: FlagReason, note: string): Promise<string> {
+  const result = await sendMessage('recordFeedback', {
+    tabId: state.tabId,
+    kind: 'flag',
+    reason,
+    note,
+    sentence: (state.customer.at(-1)?.text ?? '').slice(0, 500),
+    finding: {
+      key: 'ai-reading',
+      entryId: `ai-reading:${reading.model}`,
+      start: 0,
+      end: 0,
+      text: summaryOf(reading),
+      suggestions: [],
+      why: 'Claude’s reading of the customer',
+      category: 'ai',
+      severity: 'hint',
+      locale: 'und',
+      source: 'ai',
+    },
+  }).catch((err: Error) => ({ ok: false, message: err.message }));
+  return result.ok ? 'Flagged for your QA lead.' : `Not flagged: ${result.message ?? 'try again.'}`;
+}
+
+export function ReadingView({
+  reading,
+  onHide,
+  onFlag,
+}: {
+  reading: CustomerReading;
+  onHide(): void;
+  /** Resolves to what to tell the agent. */
+  onFlag?(reason: FlagReason, note: string): Promise<string>;
+}) {
   const type = reading.customerType;
+  const [flagging, setFlagging] = useState(false);
+  const [flagStatus, setFlagStatus] = useState<string | null>(null);
   return (
     <div className="verdict" data-testid="ai-reading-result">
       <p>
@@ -110,8 +156,27 @@ export function ReadingView({ reading, onHide }: { reading: CustomerReading; onH
         </span>{' '}
         <button type="button" onClick={onHide}>
           Hide
-        </button>
+        </button>{' '}
+        {onFlag && !flagging && !flagStatus && (
+          <button type="button" data-action="flag-reading" onClick={() => setFlagging(true)}>
+            Not right? Flag it
+          </button>
+        )}
       </p>
+      {flagging && onFlag && (
+        <FlagForm
+          onCancel={() => setFlagging(false)}
+          onSubmit={(reason, note) => {
+            setFlagging(false);
+            void onFlag(reason, note).then(setFlagStatus);
+          }}
+        />
+      )}
+      {flagStatus && (
+        <p className="status" role="status" data-testid="reading-flag-status">
+          {flagStatus}
+        </p>
+      )}
       <p className="tones" data-testid="ai-reading-tones">
         {reading.tones.map((t) => (
           <span key={t.tone} className="chip" data-tone={t.tone} title={quoted(t.evidence)}>

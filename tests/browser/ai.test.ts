@@ -224,6 +224,16 @@ describe('AI rewrites', () => {
     expect(await result.textContent()).toContain('One label was left out');
     expect(await seriousAxeViolations(panel)).toEqual([]);
 
+    // The agent thinks Claude misread the customer: the flag goes to the QA leads' queue.
+    await panel.locator('[data-action=flag-reading]').click();
+    const form = panel.getByTestId('flag-form');
+    await form.getByLabel('Inaccurate').check();
+    await form.getByRole('button', { name: 'Send flag' }).click();
+    await expect.poll(() => panel.getByTestId('reading-flag-status').textContent(), { timeout: 10_000 }).toBe('Flagged for your QA lead.');
+    const flagged = (await feedbackRows(t.browser)).find((r) => r.kind === 'flag' && r.entryId === 'ai-reading:claude-haiku-5-5');
+    expect(flagged).toMatchObject({ source: 'ai', conversationId: 'T-4001', reason: 'inaccurate', phrase: 'frustrated, disappointed · loyal-at-risk' });
+    expect(flagged!.sentence).toContain('seit zwölf Jahren Kunde');
+
     // Reopened, the panel shows the reading again from the cache, with no new request.
     await panel.close();
     const reopened = await openPanel(t.browser, tabId);
