@@ -327,6 +327,9 @@ function aimZh(view: string, start: number, end: number, text: string, level: Ab
   while (s > sMin && !/[。！？!?\n]/.test(view[s - 1]!)) s--;
   const before = view.slice(s, start);
   const after = view.slice(end, Math.min(view.length, end + 4));
+  // Swearing is aimed only with "you" right at it ("你他妈的", "你别特么", "他妈的你们"); further off it
+  // intensifies ("你点的菜真是妈的辣死我了").
+  if (level === 'profanity') return /[你您]/.test(before.slice(-3)) || /^[的啊呀吧]?[你您]/.test(after) ? 'second' : undefined;
   // The nearest pronoun decides: "你觉得我是白痴吗" is the customer about themselves.
   const lastSecond = Math.max(before.lastIndexOf('你'), before.lastIndexOf('您'));
   if (before.lastIndexOf('我') > lastSecond) return 'self';

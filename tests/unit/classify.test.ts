@@ -257,6 +257,9 @@ describe('abuse', () => {
     ['zh', '他妈的，又延迟了', 'none'],
     ['zh', '我真是个白痴，忘了密码', 'none'],
     ['zh', '我知道你住哪里', 'threat'],
+    // Swearing is aimed only with 你 right at it; further off it intensifies.
+    ['zh', '你他妈的有病吧，又送错了', 'profanity'],
+    ['zh', '你们的菜真是他妈的太辣了', 'none'],
     // Swedish: du/ni/er/era + insult.
     ['sv', 'Du är en idiot', 'insult'],
     ['sv', 'Ni är ett gäng jävla idioter.', 'insult'],
