@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { expectedMatches, feedbackRows, openTicket, setup, typeDraft } from './helpers';
+import { appendCustomerMessage, expectedMatches, feedbackRows, openTicket, setup, typeDraft } from './helpers';
 import { GOOD_REWRITES, startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
 import { openPanel, stopServiceWorker } from '../../scripts/chromium';
 
@@ -276,13 +276,7 @@ describe('AI rewrites', () => {
     // The reading of the earlier test, from the cache: nothing sent.
     await expect.poll(() => panel.getByTestId('ai-reading-result').textContent(), { timeout: 10_000 }).toContain('from cache');
     const before = stub.requests.length;
-    // The customer writes again; the helpdesk appends it to the thread.
-    await page.evaluate(() => {
-      const last = [...document.querySelectorAll('[data-tact-message][data-author-role=customer]')].at(-1)!;
-      const copy = last.cloneNode(true) as HTMLElement;
-      copy.querySelector('.body')!.textContent = 'Hallo? Ich warte immer noch auf eine Antwort.';
-      last.parentElement!.append(copy);
-    });
+    await appendCustomerMessage(page, 'Hallo? Ich warte immer noch auf eine Antwort.');
     await typeDraft(page, 'Hallo Herr Becker,');
     await expect.poll(() => stub.requests.length, { timeout: 10_000 }).toBe(before + 1);
     await expect.poll(() => panel.getByTestId('ai-reading-result').textContent(), { timeout: 10_000 }).not.toContain('from cache');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
+import { appendCustomerMessage, expectedEntries, openTicket, setup, shownEntries, typeDraft } from './helpers';
 import { stopServiceWorker } from '../../scripts/chromium';
 import { readFileSync } from 'node:fs';
 import { classifyCustomer } from '../../lib/classify';
@@ -32,14 +32,7 @@ describe('foundation: the first suggestion end to end', () => {
     const { page, panel } = await openTicket(t, 'T-1042');
     await typeDraft(page, 'Thanks for your patience.');
     await expect.poll(() => panel.getByTestId('customer-latest').textContent()).toContain('close to moving my orders');
-    // The helpdesk appends the new message to the thread, as its live updates do.
-    const newest = 'Hello?? Is anyone there? I am still waiting for an answer.';
-    await page.evaluate((text) => {
-      const last = [...document.querySelectorAll('[data-tact-message][data-author-role=customer]')].at(-1)!;
-      const copy = last.cloneNode(true) as HTMLElement;
-      copy.querySelector('.body')!.textContent = text;
-      last.parentElement!.append(copy);
-    }, newest);
+    await appendCustomerMessage(page, 'Hello?? Is anyone there? I am still waiting for an answer.');
     await page.keyboard.type(' We are on it.', { delay: 2 });
     await expect.poll(() => panel.getByTestId('customer-latest').textContent(), { timeout: 10_000 }).toContain('still waiting for an answer');
     await page.close();

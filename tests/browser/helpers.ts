@@ -44,6 +44,16 @@ export async function openTicket(t: { server: DemoServer; browser: TactBrowser }
 export const shownEntries = async (panel: Page) =>
   [...new Set(await panel.getByTestId('finding').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-entry'))))].sort();
 
+/** The customer writes again: the demo helpdesk appends the message to the thread, as a live update would. */
+export async function appendCustomerMessage(page: Page, text: string) {
+  await page.evaluate((body) => {
+    const last = [...document.querySelectorAll('[data-tact-message][data-author-role=customer]')].at(-1)!;
+    const copy = last.cloneNode(true) as HTMLElement;
+    copy.querySelector('.body')!.textContent = body;
+    last.parentElement!.append(copy);
+  }, text);
+}
+
 /** Replaces the reply box's text by typing, as an agent would. */
 export async function typeDraft(page: Page, text: string) {
   const box = page.locator('[data-tact-draft]');
