@@ -5,6 +5,7 @@ import type { StudioAction } from '@/lib/studio/changes';
 import { formatImportProblem, planImport, type ImportMode, type ImportPlan } from '@/lib/studio/import';
 import { bundleOf, exportFiles, fileText, type ExportFile } from '@/lib/studio/export';
 import { entriesToCsv } from '@/lib/studio/csv';
+import { download } from './download';
 
 interface Props {
   shipped: Entry[];
@@ -12,15 +13,6 @@ interface Props {
   entries: Entry[];
   who(): { by: string; at: number };
   commit(action: StudioAction, summary: string, changes: EditChange[]): Promise<boolean>;
-}
-
-function download(name: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Import files in the shipped format (all or nothing) and export the phrasebook as such files. */

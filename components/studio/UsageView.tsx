@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Feedback } from '@/lib/storage/feedback';
 import type { StudioEntry } from '@/lib/studio/overlay';
-import { usageByEntry } from '@/lib/studio/usage';
+import { usageByEntry, usageToCsv } from '@/lib/studio/usage';
 import { Choice } from './Choice';
+import { download } from './download';
 
 const DAY = 24 * 3600 * 1000;
 const PERIODS = { '7 days': 7 * DAY, '30 days': 30 * DAY, '90 days': 90 * DAY } as const;
@@ -31,7 +32,12 @@ export function UsageView({ feedback, rows, openEntry }: Props) {
       </p>
       <label>
         In the last <Choice<Period> value={period} options={Object.keys(PERIODS) as Period[]} empty="all time" onChange={setPeriod} />
-      </label>
+      </label>{' '}
+      {usage.length > 0 && (
+        <button type="button" data-action="export-usage" onClick={() => download('tact-usage.csv', usageToCsv(usage), 'text/csv')}>
+          Export CSV
+        </button>
+      )}
       {usage.length === 0 ? (
         <p className="muted">Nothing recorded in this period.</p>
       ) : (

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { Feedback } from '../storage/feedback';
 
 // What agents do with each entry's suggestions, for the QA lead: applied, dismissed, flagged. An
@@ -36,4 +37,12 @@ export function usageByEntry(feedback: readonly Feedback[], since = 0): EntryUsa
   }
   const rejected = (u: EntryUsage) => u.dismissed + u.flagged;
   return out.sort((a, b) => rejected(b) - rejected(a) || b.applied - a.applied || (a.entryId < b.entryId ? -1 : 1));
+}
+
+const USAGE_COLUMNS = ['entryId', 'applied', 'dismissed', 'flagged', 'accepted', 'undone', 'lastAt'] as const;
+
+/** The usage table as CSV, for a report or a spreadsheet: the share applied as 0..1, the last action as an ISO date. */
+export function usageToCsv(usage: readonly EntryUsage[]): string {
+  const data = usage.map((u) => [u.entryId, u.applied, u.dismissed, u.flagged, u.accepted.toFixed(3), u.undone, new Date(u.lastAt).toISOString()]);
+  return Papa.unparse({ fields: [...USAGE_COLUMNS], data }, { newline: '\n' }) + '\n';
 }

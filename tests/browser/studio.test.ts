@@ -154,6 +154,11 @@ describe('phrasebook studio', () => {
     const usage = studio.getByTestId('usage').locator(`tr[data-entry="${entryId}"]`);
     await expect.poll(() => usage.locator('[data-col=flagged]').textContent(), { timeout: 10_000 }).toBe('1');
     expect(await usage.locator('[data-col=accepted]').textContent()).toBe('0%');
+    const csvDownload = studio.waitForEvent('download');
+    await studio.locator('[data-action=export-usage]').click();
+    const usageCsv = await readFile((await (await csvDownload).path())!, 'utf8');
+    expect(usageCsv.split('\n')[0]).toBe('entryId,applied,dismissed,flagged,accepted,undone,lastAt');
+    expect(usageCsv).toContain(`${entryId},0,0,1,0.000,0,`);
     await usage.getByRole('button', { name: entryId }).click();
     await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe(entryId);
     for (const p of [studio, page, panel]) await p.close();

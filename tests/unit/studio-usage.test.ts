@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { usageByEntry } from '../../lib/studio/usage';
+import { usageByEntry, usageToCsv } from '../../lib/studio/usage';
 import type { Feedback } from '../../lib/storage/feedback';
 
 const row = (entryId: string, kind: Feedback['kind'], createdAt: number, extra: Partial<Feedback> = {}): Feedback => ({
@@ -39,6 +39,16 @@ describe('usageByEntry', () => {
     expect(usageByEntry(feedback, 45).map((u) => [u.entryId, u.applied, u.dismissed])).toEqual([
       ['en-soon', 0, 1],
       ['en-policy', 2, 0],
+    ]);
+  });
+
+  test('as CSV: one row per entry, the share applied as 0..1, the last action as an ISO date', () => {
+    const csv = usageToCsv(usageByEntry([row('en-calm-down', 'apply', Date.UTC(2026, 11, 3)), row('en-calm-down, "quoted"', 'dismiss', 0)]));
+    expect(csv.split('\n')).toEqual([
+      'entryId,applied,dismissed,flagged,accepted,undone,lastAt',
+      '"en-calm-down, ""quoted""",0,1,0,0.000,0,1970-01-01T00:00:00.000Z',
+      'en-calm-down,1,0,0,1.000,0,2026-12-03T00:00:00.000Z',
+      '',
     ]);
   });
 });
