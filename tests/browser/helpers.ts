@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
 import { startDemoServer } from '../../scripts/demo-server';
 import { launchWithExtension, openPanel, tabIdOf, type TactBrowser } from '../../scripts/chromium';
-import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
-import { compilePhrasebook } from '../../lib/phrasebook/engine';
 
 export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
 
@@ -20,10 +18,7 @@ export async function setup(): Promise<{ server: DemoServer; browser: TactBrowse
   };
 }
 
-// What the shipped phrasebook finds in a text, computed in node with the same engine.
-const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
-export const expectedMatches = (text: string) => phrasebook.match(text);
-export const expectedEntries = (text: string) => [...new Set(phrasebook.match(text).map((m) => m.entry.id))].sort();
+export { expectedEntries, expectedMatches } from '../support/shipped-phrasebook';
 
 let opened = 0;
 

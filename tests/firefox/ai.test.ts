@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../scripts/demo-server';
-import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
-import { compilePhrasebook } from '../../lib/phrasebook/engine';
+import { phrasebook } from '../support/shipped-phrasebook';
 import { startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
 import { click, clickText, EXTENSION_ORIGIN, fill, idbRows, launchFirefox, openExtensionPage, openTicket, textOf as textOrNull, typeDraft } from './firefox';
 
@@ -13,7 +12,6 @@ const textOf = async (page: Page, selector: string) => (await textOrNull(page, s
 // base URL set on the settings page, the real SDK in the background page streaming from the
 // loopback stub, the card in the sidebar page, Apply writing into the ticket's reply box.
 
-const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
 
 const KEY = 'sk-ant-test-firefox-KEY7';
 const EMAIL = 'dev.patel@example.com';

@@ -2,14 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { startDemoServer } from '../../scripts/demo-server';
-import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
-import { compilePhrasebook } from '../../lib/phrasebook/engine';
+import { expectedEntries } from '../support/shipped-phrasebook';
 import { launchFirefox, openExtensionPage, shownEntries, tabIdOf, textOf, typeDraft } from './firefox';
 
 // The Firefox build (MV2, sidebar_action) in real Firefox ESR: demo page -> content script ->
 // background scripts -> the sidebar page, opened as a tab pinned to the ticket (?tab=ID).
-const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
-const expectedEntries = (text: string) => [...new Set(phrasebook.match(text).map((m) => m.entry.id))].sort();
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import { startDemoServer } from '../../scripts/demo-server';
-import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
-import { compilePhrasebook } from '../../lib/phrasebook/engine';
+import { expectedEntries } from '../support/shipped-phrasebook';
 import { click, fill, idbRows, launchFirefox, openExtensionPage, openTicket, shownEntries, textOf, typeDraft } from './firefox';
 
 // The studio in the Firefox build in real Firefox ESR: a QA lead adds an entry on studio.html (Dexie
 // in the extension origin's IndexedDB), the test bench fires it, and the background page, told by
 // `phrasebookChanged`, recompiles so an agent's open draft in the demo ticket gets the new finding.
-const phrasebook = compilePhrasebook(readPhrasebookDir('phrasebook').entries);
-const expectedEntries = (text: string) => [...new Set(phrasebook.match(text).map((m) => m.entry.id))].sort();
 
 const ID = 'en-timing-team-circle-back';
 const DRAFT = 'Thanks for waiting. We will circle back later.';
