@@ -22,7 +22,7 @@ import { rateLimitGate } from '@/lib/ai/backoff';
 import { readCustomer } from '@/lib/ai/reading';
 import { readingOutputSchema } from '@/lib/ai/reading-schema';
 import type { StateStorage } from '@/lib/tab-states';
-import { NO_CONSENT } from '@/lib/ai/errors';
+import { whyNot } from '@/lib/ai/preflight';
 import { hasDataConsent } from '@/utils/data-consent';
 import type { BackgroundContext } from './context';
 
@@ -147,7 +147,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
       approach: verdict?.customerType?.approach ?? null,
     };
     if (verdict && !verdict.unsure && verdict.language !== 'unsupported') return fromVerdict;
-    const customer = state.customer.map((m) => m.text).filter((t) => t.trim() !== '');
+    const customer = customerTexts(state);
     const cached = customer.length ? await readCustomer(customer, { client: clientFor(c), model: c.model, cache: readings, cachedOnly: true }) : null;
     const reading = cached?.ok ? cached.reading : null;
     if (!reading) return fromVerdict;
@@ -206,13 +206,13 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     const req = readCustomerRequestSchema.safeParse(data);
     if (!req.success) return { ok: false, error: { kind: 'failed', message: 'Malformed request.' } };
     const state = await ctx.states.get(req.data.tabId);
-    const customer = (state?.customer ?? []).map((m) => m.text).filter((t) => t.trim() !== '');
+    const customer = state ? customerTexts(state) : [];
     if (!customer.length) return { ok: false, error: { kind: 'failed', message: 'There is no customer message on this page to read.' } };
     const c = await config;
-    if (!c.apiKey) return req.data.cachedOnly ? { ok: true, reading: null } : { ok: false, error: { kind: 'no-key', message: 'AI is off: no Claude API key is set.' } };
-    if (!req.data.cachedOnly) {
-      if (!(await hasDataConsent())) return { ok: false, error: NO_CONSENT };
-      const held = await gate.check();
+    if (req.data.cachedOnly) {
+      if (!c.apiKey) return { ok: true, reading: null };
+    } else {
+      const held = await whyNot(c, gate, hasDataConsent);
       if (held) return { ok: false, error: held };
     }
     const result = await readCustomer(customer, { client: clientFor(c), model: c.model, cache: readings, cachedOnly: req.data.cachedOnly });
@@ -220,6 +220,9 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     return result;
   });
 }
+
+/** The customer's messages as text, empty ones left out. */
+const customerTexts = (state: TabState) => state.customer.map((m) => m.text).filter((t) => t.trim() !== '');
 
 function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   const own = browser.runtime.getURL('/');

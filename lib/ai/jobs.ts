@@ -6,7 +6,7 @@ import type { AiConfig } from './config';
 import type { RewriteInput } from './prompt';
 import { rewriteSentence } from './rewrite';
 import { rateLimitGate, type RateLimitGate } from './backoff';
-import { NO_CONSENT } from './errors';
+import { whyNot } from './preflight';
 
 // The AI rewrite of each tab: one request in flight per tab (a new one aborts the old), aborted when
 // the sentence leaves the draft, and written through to storage so a service worker stopped
@@ -126,10 +126,7 @@ export class AiJobs {
       return state;
     };
 
-    if (!config.apiKey)
-      return finish({ status: 'failed', rewrites: [], error: { kind: 'no-key', message: 'AI is off: no Claude API key is set.' } });
-    if (this.deps.consent && !(await this.deps.consent())) return finish({ status: 'failed', rewrites: [], error: NO_CONSENT });
-    const held = await this.gate.check();
+    const held = await whyNot(config, this.gate, this.deps.consent);
     if (held) return finish({ status: 'failed', rewrites: [], error: held });
 
     // Written through before the request: a worker stopped from here on resumes it.
