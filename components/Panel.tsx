@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { PanelConnection } from '@/utils/panel-connection';
-import type { AiStatus, AiTabState, TabState } from '@/lib/protocol';
+import { aiReady, type AiStatus, type AiTabState, type TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
 import { sendMessage } from '@/utils/messaging';
 import { replaceInDraft } from '@/utils/replace-in-draft';
@@ -180,8 +180,8 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           }}
         />
       )}
-      {/* With a draft and no key, the AI section above already says AI is off: said once is enough. */}
-      {(aiStatus?.keySet || state.draft.trim() === '') && (
+      {/* With a draft and AI off (no key, or no consent), the AI section above already says so: once is enough. */}
+      {(aiReady(aiStatus) || state.draft.trim() === '') && (
         <footer className="muted panel-footer" data-testid="ai-status">
           {!aiStatus
             ? 'Checking the AI setup…'

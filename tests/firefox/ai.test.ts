@@ -202,6 +202,10 @@ describe('firefox: AI rewrites', () => {
     }, ['websiteContent', 'personalCommunications']);
     await expect.poll(() => textOf(panel, '[data-testid=ai-status]'), { timeout: 10_000 }).toBe('AI off: Firefox does not allow Tact to send data to Claude. Settings');
     expect(await panel.$('[data-testid=ai-reading]')).toBeNull();
+    // With a draft, the AI section says it, and the footer does not say it again.
+    await typeDraft(page, 'Hallo Herr Becker, leider kann ich da nichts machen.');
+    await expect.poll(() => textOf(panel, '[data-testid=ai-off]'), { timeout: 10_000 }).toContain('Firefox does not allow Tact to send data to Claude');
+    expect(await panel.$('[data-testid=ai-status]')).toBeNull();
     // Even a message straight to the background is refused.
     const refused = await panel.evaluate(async () => {
       type R = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
