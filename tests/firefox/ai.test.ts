@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { startDemoServer } from '../../scripts/demo-server';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { phrasebook } from '../support/shipped-phrasebook';
 import { startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
-import { click, clickText, EXTENSION_ORIGIN, fill, idbRows, launchFirefox, openExtensionPage, openTicket, textOf as textOrNull, typeDraft } from './firefox';
+import { click, clickText, EXTENSION_ORIGIN, fill, idbRows, openExtensionPage, openTicket, textOf as textOrNull, typeDraft, useFirefox } from './firefox';
 
 /** An element's text, or `<no SELECTOR>` so a failed poll says what was missing. */
 const textOf = async (page: Page, selector: string) => (await textOrNull(page, selector)) ?? `<no ${selector}>`;
@@ -20,19 +19,10 @@ const RISKY = 'Unfortunately the parcel is lost somewhere.';
 const DRAFT = `Hi Dev, I have your address as ${EMAIL}. ${RISKY}`;
 const REWRITE = 'I am sorry your parcel has not arrived; I will trace it and email [EMAIL_1] with an update by 5 pm today.';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+const t = useFirefox();
 let stub: AnthropicStub;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer(0);
-  stub = await startAnthropicStub();
-  browser = await launchFirefox();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stub?.close();
-  await server?.close();
-});
+beforeAll(async () => void (stub = await startAnthropicStub()));
+afterAll(async () => stub?.close());
 
 /** The "Rewrite with AI" button of the offered sentence `sentence`, or null. */
 async function rewriteButton(panel: Page, sentence: string): Promise<ElementHandle<Element> | null> {
@@ -54,7 +44,7 @@ const dataConsent = (page: Page) =>
   });
 
 async function openSettings(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await t.browser.newPage();
   await openExtensionPage(page, 'options.html');
   await expect.poll(() => textOrNull(page, '[data-testid=ai-key-state]'), { timeout: 10_000 }).toBeTruthy();
   return page;
@@ -63,7 +53,7 @@ async function openSettings(): Promise<Page> {
 // Stays in the order written: the first test needs no key, the second sets one.
 describe('firefox: AI rewrites', () => {
   test('with no key the sidebar says AI is off, offers no AI rewrite, and nothing is sent', async () => {
-    const { page, panel } = await openTicket(browser, server.origin, 'T-1043');
+    const { page, panel } = await openTicket(t.browser, t.server.origin, 'T-1043');
     await expect.poll(() => textOf(panel, '[data-testid=ai-status]'), { timeout: 10_000 }).toContain('AI rewrites are off');
     await typeDraft(page, DRAFT);
     await expect.poll(() => textOf(panel, '[data-testid=ai-off]'), { timeout: 10_000 }).toContain('AI off (no API key)');
@@ -88,7 +78,7 @@ describe('firefox: AI rewrites', () => {
     expect(phrasebook.match(RISKY)).toEqual([]);
 
     // The agent is already writing when the key is set: the open sidebar follows without a reload.
-    const { page, panel } = await openTicket(browser, server.origin, 'T-1043');
+    const { page, panel } = await openTicket(t.browser, t.server.origin, 'T-1043');
     await typeDraft(page, DRAFT);
     await expect.poll(() => textOf(panel, '[data-testid=ai-off]'), { timeout: 10_000 }).toContain('AI off (no API key)');
 
@@ -174,7 +164,7 @@ describe('firefox: AI rewrites', () => {
 
   test('a German customer: Claude reads them from the background page; only labels backed by their words are shown', async () => {
     const before = stub.requests.length;
-    const { page, panel } = await openTicket(browser, server.origin, 'T-4001');
+    const { page, panel } = await openTicket(t.browser, t.server.origin, 'T-4001');
     await expect.poll(() => textOf(panel, '[data-testid=verdict-unsupported]'), { timeout: 10_000 }).toContain('not supported');
     await expect.poll(() => textOf(panel, '[data-action=ai-read]'), { timeout: 10_000 }).toBe('Ask Claude to read this customer');
     await panel.bringToFront();
@@ -192,7 +182,7 @@ describe('firefox: AI rewrites', () => {
 
   test('consent taken back in Firefox: AI is off with its reason and nothing is sent, until it is allowed again', async () => {
     const before = stub.requests.length;
-    const { page, panel } = await openTicket(browser, server.origin, 'T-4001');
+    const { page, panel } = await openTicket(t.browser, t.server.origin, 'T-4001');
     // The reading of the test before, shown again from the cache.
     await expect.poll(() => textOf(panel, '[data-testid=ai-reading]'), { timeout: 10_000 }).toContain('from cache');
     // What about:addons → Tact → Permissions does when the user switches the data off.
@@ -231,7 +221,7 @@ describe('firefox: AI rewrites', () => {
   test('a 429 from the API shows the rate limit with its countdown', async () => {
     stub.queue({ kind: 'error', status: 429, type: 'rate_limit_error', headers: { 'retry-after': '40' } });
     const before = stub.requests.length;
-    const { page, panel } = await openTicket(browser, server.origin, 'T-1044');
+    const { page, panel } = await openTicket(t.browser, t.server.origin, 'T-1044');
     const sentence = 'Unfortunately the invoice cannot be changed now.';
     expect(phrasebook.match(sentence)).toEqual([]);
     await typeDraft(page, `Hello Ingrid. ${sentence}`);

@@ -1,6 +1,8 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startDemoServer } from '../../scripts/demo-server';
 
 export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 const GECKO_ID = 'tact@tact.example'; // wxt.config.ts browser_specific_settings.gecko.id
@@ -39,6 +41,22 @@ export async function launchFirefox(): Promise<Browser> {
     throw err;
   }
   return browser;
+}
+
+type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/** The demo helpdesk and Firefox with the build installed, for one file's tests: started before them, closed after. */
+export function useFirefox(): { readonly server: DemoServer; readonly browser: Browser } {
+  const t = {} as { server: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    t.server = await startDemoServer(0);
+    t.browser = await launchFirefox();
+  });
+  afterAll(async () => {
+    await t.browser?.close();
+    await t.server?.close();
+  });
+  return t;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

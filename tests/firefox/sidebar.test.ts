@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'puppeteer-core';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startDemoServer } from '../../scripts/demo-server';
 import { expectedEntries } from '../support/shipped-phrasebook';
-import { launchFirefox, openExtensionPage, shownEntries, tabIdOf, textOf, typeDraft } from './firefox';
+import { openExtensionPage, shownEntries, tabIdOf, textOf, typeDraft, useFirefox } from './firefox';
 
 // The Firefox build (MV2, sidebar_action) in real Firefox ESR: demo page -> content script ->
 // background scripts -> the sidebar page, opened as a tab pinned to the ticket (?tab=ID).
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer(0);
-  browser = await launchFirefox();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useFirefox();
 
 describe('firefox: the sidebar page', () => {
   test('shows the customer and the suggestion for a risky draft, and drops it for a harmless one', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/helpdesk/?c=T-1043`);
-    const tabId = await tabIdOf(browser, page.url());
-    const panel = await browser.newPage();
+    const page = await t.browser.newPage();
+    await page.goto(`${t.server.origin}/helpdesk/?c=T-1043`);
+    const tabId = await tabIdOf(t.browser, page.url());
+    const panel = await t.browser.newPage();
     await openExtensionPage(panel, `sidepanel.html?tab=${tabId}`);
 
     // The content script read the thread before anyone typed.

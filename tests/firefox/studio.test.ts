@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, ElementHandle } from 'puppeteer-core';
-import { startDemoServer } from '../../scripts/demo-server';
+import { describe, expect, test } from 'vitest';
+import type { ElementHandle } from 'puppeteer-core';
 import { expectedEntries } from '../support/shipped-phrasebook';
-import { click, fill, idbRows, launchFirefox, openExtensionPage, openTicket, shownEntries, textOf, typeDraft } from './firefox';
+import { click, fill, idbRows, openExtensionPage, openTicket, shownEntries, textOf, typeDraft, useFirefox } from './firefox';
 
 // The studio in the Firefox build in real Firefox ESR: a QA lead adds an entry on studio.html (Dexie
 // in the extension origin's IndexedDB), the test bench fires it, and the background page, told by
@@ -11,28 +10,19 @@ import { click, fill, idbRows, launchFirefox, openExtensionPage, openTicket, sho
 const ID = 'en-timing-team-circle-back';
 const DRAFT = 'Thanks for waiting. We will circle back later.';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer(0);
-  browser = await launchFirefox();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const t = useFirefox();
 
 describe('firefox: the phrasebook studio', () => {
   test('add an entry; the test bench fires it, and an open draft in the demo ticket gets the new finding in the sidebar; undo takes it away', async () => {
     expect(expectedEntries(DRAFT)).not.toContain(ID);
 
     // An agent is already writing: the sidebar shows the shipped phrasebook's findings only.
-    const { page, panel } = await openTicket(browser, server.origin, 'T-1043');
+    const { page, panel } = await openTicket(t.browser, t.server.origin, 'T-1043');
     await typeDraft(page, DRAFT);
     await expect.poll(() => panel.evaluate(() => document.querySelector('[data-testid=panel]') != null), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(DRAFT));
 
-    const studio = await browser.newPage();
+    const studio = await t.browser.newPage();
     await openExtensionPage(studio, 'studio.html');
     await expect.poll(() => studio.evaluate(() => document.querySelector('[data-testid=studio]') != null), { timeout: 10_000 }).toBe(true);
     await click(studio, '[data-action=new-entry]');
