@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { appendCustomerMessage, expectedMatches, feedbackRows, openTicket, setup, typeDraft } from './helpers';
 import { GOOD_REWRITES, startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
+import { DRAFT, EMAIL, heldRewrite, REWRITE, RISKY } from '../support/ai-draft';
 import { openPanel, stopServiceWorker } from '../../scripts/chromium';
 
 // The AI fallback in real Chromium with the built extension; Claude is the loopback stub, reached by
@@ -21,10 +22,6 @@ afterAll(async () => {
 });
 
 const KEY = 'sk-ant-test-browser-KEY9';
-const EMAIL = 'dev.patel@example.com';
-const RISKY = 'Unfortunately the parcel is lost somewhere.';
-const DRAFT = `Hi Dev, I have your address as ${EMAIL}. ${RISKY}`;
-const REWRITE = 'I am sorry your parcel has not arrived; I will trace it and email [EMAIL_1] with an update by 5 pm today.';
 
 async function openSettings(): Promise<Page> {
   const page = await t.browser.context.newPage();
@@ -101,14 +98,8 @@ describe('AI rewrites', () => {
     expect(stored).toBe(KEY);
     await settings.close();
 
-    let release!: () => void;
-    stub.queue({
-      kind: 'tool',
-      input: { rewrites: [{ text: REWRITE, why: 'Owns the problem and commits to a time.' }] },
-      chunks: 12,
-      delayMs: 20,
-      holdBeforeEnd: new Promise<void>((r) => (release = r)),
-    });
+    const { reply, release } = heldRewrite();
+    stub.queue(reply);
 
     const { page, panel } = await openTicket(t, 'T-1043');
     // ... and not in the helpdesk origin's, the only IndexedDB a content script there can open.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { phrasebook } from '../support/shipped-phrasebook';
 import { startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
+import { DRAFT, EMAIL, heldRewrite, REWRITE, RISKY } from '../support/ai-draft';
 import { click, clickText, EXTENSION_ORIGIN, fill, idbRows, openExtensionPage, openTicket, textOf as textOrNull, typeDraft, useFirefox } from './firefox';
 
 /** An element's text, or `<no SELECTOR>` so a failed poll says what was missing. */
@@ -11,13 +12,7 @@ const textOf = async (page: Page, selector: string) => (await textOrNull(page, s
 // base URL set on the settings page, the real SDK in the background page streaming from the
 // loopback stub, the card in the sidebar page, Apply writing into the ticket's reply box.
 
-
 const KEY = 'sk-ant-test-firefox-KEY7';
-const EMAIL = 'dev.patel@example.com';
-// The Chromium test's sentence: risky, and one the shipped phrasebook does not cover.
-const RISKY = 'Unfortunately the parcel is lost somewhere.';
-const DRAFT = `Hi Dev, I have your address as ${EMAIL}. ${RISKY}`;
-const REWRITE = 'I am sorry your parcel has not arrived; I will trace it and email [EMAIL_1] with an update by 5 pm today.';
 
 const t = useFirefox();
 let stub: AnthropicStub;
@@ -107,14 +102,8 @@ describe('firefox: AI rewrites', () => {
     expect(await dataConsent(settings)).toEqual(['personalCommunications', 'websiteContent']);
     await settings.close();
 
-    let release!: () => void;
-    stub.queue({
-      kind: 'tool',
-      input: { rewrites: [{ text: REWRITE, why: 'Owns the problem and commits to a time.' }] },
-      chunks: 12,
-      delayMs: 20,
-      holdBeforeEnd: new Promise<void>((r) => (release = r)),
-    });
+    const { reply, release } = heldRewrite();
+    stub.queue(reply);
 
     // Not in the helpdesk origin's IndexedDB either, the only one a content script there can open.
     expect((await page.evaluate(() => indexedDB.databases())).map((d) => d.name)).not.toContain('tact-ai-config');
