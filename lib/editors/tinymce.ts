@@ -19,6 +19,9 @@ function tinymceBody(el: Element): HTMLElement | null {
  * undo level (it does not cancel the event, so only reading back tells). Events are built from
  * the iframe's own constructors and the selection is the iframe's.
  */
-const { range: _range, caret: _caret, ...bridge } = richBridge('tinymce', tinymceBody, ['paste', 'execCommand']);
-/** No `range`/`caret`: they would be in the iframe's coordinates, and underlines are drawn in the page's. */
+const { range: _range, ...bridge } = richBridge('tinymce', tinymceBody, ['paste', 'execCommand']);
+/**
+ * No `range`: its rectangles would be in the iframe's coordinates, and underlines are drawn in the
+ * page's. `caret` stays: it is an offset in the text, read from the iframe's own selection.
+ */
 export const tinymceBridge: EditorBridge = bridge;

@@ -162,9 +162,8 @@ describe.each(EDITORS)('$id bridge', (editor) => {
   });
 });
 
-// "Rewrite the sentence at the cursor" reads the caret through the bridge. TinyMCE has none: its
-// offsets would be in the iframe's coordinates.
-describe.each(EDITORS.filter((e) => e.id !== 'tinymce'))('$id caret', (editor) => {
+// "Rewrite the sentence at the cursor" reads the caret through the bridge (TinyMCE's from its iframe's selection).
+describe.each(EDITORS)('$id caret', (editor) => {
   test('is the offset in the text the bridge reads, after moving it with the keys', async () => {
     const { page } = await open(editor);
     await typeLines(page, LINES);

@@ -53,21 +53,25 @@ async function typeLines(page: Page, box: Locator, lines: string[]) {
   await page.waitForTimeout(1200);
 }
 
-/** What the panel's Apply sends: applySuggestion to the background, in @webext-core/messaging's envelope. */
+/** A message from the panel to the background, in @webext-core/messaging's envelope, as the panel sends it. */
+function fromPanel(panel: Page, type: string, data: object): Promise<unknown> {
+  return panel.evaluate(
+    ([type, data]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        id: 1,
+        type,
+        data,
+        timestamp: Date.now(),
+      }),
+    [type, data] as const,
+  );
+}
+
+/** What the panel's Apply sends: applySuggestion to the background. */
 async function applyVia(panel: Page, tabId: number, draft: string, phrase: string, replacement: string) {
   const start = draft.indexOf(phrase);
   expect(start).toBeGreaterThanOrEqual(0);
-  const data = { tabId, start, end: start + phrase.length, expected: phrase, replacement };
-  const reply = await panel.evaluate(
-    (d) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({
-        id: 1,
-        type: 'applySuggestion',
-        data: d,
-        timestamp: Date.now(),
-      }),
-    data,
-  );
+  const reply = await fromPanel(panel, 'applySuggestion', { tabId, start, end: start + phrase.length, expected: phrase, replacement });
   expect(reply).toMatchObject({ res: { ok: true } });
   return { applied: draft.slice(0, start) + replacement + draft.slice(start + phrase.length), caret: start + replacement.length };
 }
@@ -118,20 +122,24 @@ describe.each(EDITORS)('$id in the demo helpdesk', (editor) => {
     await panel.close();
   });
 
+  // "Rewrite the sentence at the cursor": the agent clicks in the draft, then in the panel; the page
+  // must keep its selection while the panel has focus, and the bridge must read it there.
+  test('the caret is read after the agent clicks in the panel', async () => {
+    const { page, panel, tabId } = await openEditor(editor.id);
+    await typeLines(page, editableOf(page, editor), LINES);
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
+    await panel.bringToFront();
+    await panel.locator('body').click();
+    expect(await fromPanel(panel, 'caretOf', { tabId })).toMatchObject({ res: { offset: DRAFT.length - 7 } });
+    await page.close();
+    await panel.close();
+  });
+
   test('a stale span (the draft changed since) is refused and the draft is left alone', async () => {
     const { page, panel, tabId } = await openEditor(editor.id);
     await typeLines(page, editableOf(page, editor), LINES);
     const start = DRAFT.indexOf('calm down');
-    const reply = await panel.evaluate(
-      (d) =>
-        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({
-          id: 2,
-          type: 'applySuggestion',
-          data: d,
-          timestamp: Date.now(),
-        }),
-      { tabId, start: start + 1, end: start + 10, expected: 'calm down', replacement: 'bear with me' },
-    );
+    const reply = await fromPanel(panel, 'applySuggestion', { tabId, start: start + 1, end: start + 10, expected: 'calm down', replacement: 'bear with me' });
     expect(reply).toMatchObject({ res: { ok: false } });
     expect(await modelText(page)).toBe(DRAFT);
     await page.close();
@@ -189,16 +197,7 @@ describe('bad input in the demo helpdesk', () => {
       page.evaluate((t) => document.querySelector('textarea')!.dispatchEvent(new CompositionEvent(t, { bubbles: true, data: '' })), type);
     await compose('compositionstart');
     const start = DRAFT.indexOf('calm down');
-    const reply = await panel.evaluate(
-      (d) =>
-        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({
-          id: 3,
-          type: 'applySuggestion',
-          data: d,
-          timestamp: Date.now(),
-        }),
-      { tabId, start, end: start + 9, expected: 'calm down', replacement: 'bear with me' },
-    );
+    const reply = await fromPanel(panel, 'applySuggestion', { tabId, start, end: start + 9, expected: 'calm down', replacement: 'bear with me' });
     expect(reply).toMatchObject({ res: { ok: false } });
     expect(await modelText(page)).toBe(DRAFT);
     await compose('compositionend');
