@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { checklist, type ChecklistId } from '../../lib/checklist';
+import { readFileSync } from 'node:fs';
+import { checklist, statedTime, type ChecklistId } from '../../lib/checklist';
 
 const done = (draft: string) => checklist(draft).filter((i) => i.done).map((i) => i.id).sort();
 
@@ -13,6 +14,10 @@ describe('reply checklist', () => {
     ],
     ['a promise without a time is not a next step', "I'll look into it and get back to you.", []],
     ['a promise with a time is', 'We will call you back by 3 pm.', ['next-step']],
+    ['a part of the day is a time', "I'll call you back this afternoon.", ['next-step']],
+    ['a vague time is not', "We'll get back to you soon.", []],
+    ['Swedish, a weekday', 'Jag ska ringa dig på fredag.', ['next-step']],
+    ['Chinese, an hour of the day', '我们会在下午三点前给您回复。', ['next-step']],
     ['an apology that blames is not ticked', "Sorry, but it's not my fault, the courier lost it.", []],
     [
       'Chinese',
@@ -44,5 +49,51 @@ describe('reply checklist', () => {
   test('a 1 MB draft is read up to its head and returns at once', () => {
     const items = checklist('I understand. '.padEnd(1_000_000, 'x '));
     expect(items.find((i) => i.id === 'acknowledge')?.done).toBe(true);
+  });
+});
+
+// The timing entries' `unless` patterns (phrasebook data) say what excuses "we'll get back to you
+// soon"; the checklist's time finder (code) says when a promise has a time. Both must count the
+// same things as a time, or the agent is told "fine" by one and "say when" by the other.
+describe('the checklist and the timing entries agree on what a time is', () => {
+  /** Every phrase a pattern of the phrasebook language stands for, with '*' as the number 4. Not folded. */
+  function phrases(pattern: string): string[] {
+    let i = 0;
+    const seq = (closer: string): string[][] => {
+      let out: string[][] = [[]];
+      const add = (options: string[][]) => (out = out.flatMap((head) => options.map((tail) => [...head, ...tail])));
+      while (i < pattern.length && !closer.includes(pattern[i]!)) {
+        const c = pattern[i]!;
+        if (c === '(' || c === '[') {
+          i++;
+          const options: string[][] = [];
+          for (;;) {
+            options.push(...seq(c === '(' ? '|)' : '|]'));
+            if (pattern[i++] !== '|') break;
+          }
+          add(c === '[' ? [[], ...options] : options);
+        } else if (c === ' ') i++;
+        else {
+          const word = /^[^\s()[\]|]+/.exec(pattern.slice(i))![0];
+          i += word.length;
+          add([[word === '*' ? '4' : word]]);
+        }
+      }
+      return out;
+    };
+    return seq('').map((words) => words.join(' ').replace(/ (?=(?:00|15|30|45)$)/, ':'));
+  }
+
+  test.each(['en', 'sv', 'zh'])('%s', (locale) => {
+    const file = JSON.parse(readFileSync(`phrasebook/${locale}/timing.json`, 'utf8')) as { entries: { unless?: string[] }[] };
+    const patterns = [...new Set(file.entries.flatMap((e) => e.unless ?? []))];
+    expect(patterns.length).toBeGreaterThan(0);
+    // Chinese patterns are the time words alone ("点前", "分钟内"): a number goes before them.
+    const missed = patterns.flatMap(phrases).map((p) => (locale === 'zh' ? `三${p.replace(/ /g, '')}` : p)).filter((p) => !statedTime(p));
+    expect(missed).toEqual([]);
+  });
+
+  test('vague words are not a time', () => {
+    for (const vague of ['soon', 'shortly', 'as soon as possible', 'in a few days', 'in due course', 'later', 'snart', 'inom kort', '尽快', '稍后']) expect(statedTime(`We will reply ${vague}.`), vague).toBeUndefined();
   });
 });
