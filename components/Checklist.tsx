@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { checklist } from '@/lib/checklist';
+import type { Finding } from '@/lib/protocol';
 
-/** The six steps of a good complaint reply, ticked live from the draft. */
-export function Checklist({ draft }: { draft: string }) {
-  const items = useMemo(() => checklist(draft), [draft]);
+/** The six steps of a good complaint reply, ticked live from the draft and its findings (a flagged non-apology is none). */
+export function Checklist({ draft, findings }: { draft: string; findings: readonly Finding[] }) {
+  const items = useMemo(() => checklist(draft, findings), [draft, findings]);
   const doneCount = items.filter((i) => i.done).length;
   return (
     <section aria-labelledby="checklist-title" className="checklist">

@@ -2,6 +2,9 @@
 // ask, offer options, commit to a next step with a time. Ticked live from the draft, in English,
 // Chinese and Swedish. These are fixed expressions written here (not user input), all linear.
 
+import type { Finding } from './protocol';
+import { sentenceBounds } from './sentence';
+
 export type ChecklistId = 'acknowledge' | 'empathise' | 'apologise' | 'ask' | 'options' | 'next-step';
 
 export interface ChecklistItem {
@@ -119,21 +122,60 @@ function find(re: RegExp, text: string) {
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
 }
 
+type Evidence = NonNullable<ChecklistItem['evidence']>;
+/** What the checklist needs of the panel's phrasebook findings. */
+export type FlaggedSpan = Pick<Finding, 'start' | 'end' | 'text' | 'category' | 'source'>;
+
+/**
+ * Phrasebook categories whose findings undo a step in their sentence: "I'm sorry you feel that way"
+ * holds "sorry" but is flagged as no apology, "I understand, but…" as no acknowledgement. The
+ * phrasebook decides, so the panel never flags a sentence the checklist ticks.
+ */
+export const UNDONE_BY: Partial<Record<ChecklistId, readonly string[]>> = {
+  acknowledge: ['empathise', 'listen'],
+  empathise: ['empathise', 'listen'],
+  apologise: ['apologise', 'blame'],
+};
+
+/** The first match of `re` whose sentence has no finding that undoes step `id`; else the finding that undid the first. */
+function findCounted(id: ChecklistId, re: RegExp, text: string, findings: readonly FlaggedSpan[]): { evidence?: Evidence; undoneBy?: FlaggedSpan } {
+  const undoing = findings.filter((f) => f.source === 'phrasebook' && UNDONE_BY[id]?.includes(f.category));
+  if (!undoing.length) return { evidence: find(re, text) };
+  let first: { evidence: Evidence; undoneBy: FlaggedSpan } | undefined;
+  for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+    const evidence = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    const [from, to] = sentenceBounds(text, evidence.start, evidence.end);
+    const undoneBy = undoing.find((f) => f.start < to && f.end > from);
+    if (!undoneBy) return { evidence };
+    first ??= { evidence, undoneBy };
+  }
+  return first ?? {};
+}
+
 function item(id: ChecklistId, evidence: ChecklistItem['evidence'], note?: string): ChecklistItem {
   return { id, label: LABELS[id], done: evidence !== undefined && note === undefined, evidence, note };
 }
 
-/** Ticks the six steps against a draft. Only the first 20,000 characters are read: a reply's head. */
-export function checklist(draft: string): ChecklistItem[] {
+/** A step found only where the phrasebook flags it. */
+function counted(id: ChecklistId, re: RegExp, text: string, findings: readonly FlaggedSpan[]): ChecklistItem {
+  const { evidence, undoneBy } = findCounted(id, re, text, findings);
+  return item(id, evidence, undoneBy && `"${undoneBy.text}" does not count: it is flagged under Say this, not that.`);
+}
+
+/**
+ * Ticks the six steps against a draft, given the phrasebook's findings in it (see UNDONE_BY). Only
+ * the first 20,000 characters are read: a reply's head.
+ */
+export function checklist(draft: string, findings: readonly FlaggedSpan[] = []): ChecklistItem[] {
   const text = draft.slice(0, 20_000);
-  const apology = find(APOLOGY, text);
+  const apology = counted('apologise', APOLOGY, text, findings);
   const blame = find(BLAME, text);
   const commit = find(COMMIT, text);
   const time = statedTime(text);
   return [
-    item('acknowledge', find(ACKNOWLEDGE, text)),
-    item('empathise', find(EMPATHISE, text)),
-    item('apologise', apology ?? blame, blame ? `"${blame.text}" shifts the blame; apologise for the problem instead.` : undefined),
+    counted('acknowledge', ACKNOWLEDGE, text, findings),
+    counted('empathise', EMPATHISE, text, findings),
+    blame ? item('apologise', blame, `"${blame.text}" shifts the blame; apologise for the problem instead.`) : apology,
     item('ask', find(ASK, text)),
     item('options', find(OPTIONS, text)),
     item(

@@ -142,6 +142,23 @@ describe('side panel', () => {
     await panel.close();
   });
 
+  test('the checklist ticks from the draft, and not for a sentence the phrasebook flags', async () => {
+    const { page, panel } = await openTicket(t, 'T-1042');
+    const step = (id: string) => panel.locator(`[data-testid=checklist] [data-item="${id}"]`);
+    const flagged = "I'm sorry you feel that way. I will look into it.";
+    expect(expectedEntries(flagged)).toContain('en-apologise-sorry-you-feel-that-way');
+    await typeDraft(page, flagged);
+    await expect.poll(() => step('apologise').textContent(), { timeout: 10_000 }).toContain('does not count');
+    expect(await step('apologise').getAttribute('data-done')).toBe('false');
+    expect(await step('next-step').textContent()).toContain('Say when');
+    await page.locator('[data-tact-draft]').press('End');
+    await page.keyboard.type(" I'm truly sorry the parcel arrived crushed, and I will call you back this afternoon.", { delay: 2 });
+    await expect.poll(() => step('apologise').getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => step('next-step').getAttribute('data-done')).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
   test.each(['light', 'dark'] as const)('at 320 px in %s mode: no horizontal scroll, and axe-core finds no serious violations', async (scheme) => {
     const { page, panel } = await openTicket(t, 'T-1042');
     await panel.setViewportSize({ width: 320, height: 720 });

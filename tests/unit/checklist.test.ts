@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checklist, statedTime, type ChecklistId } from '../../lib/checklist';
+import { checklist, statedTime, UNDONE_BY, type ChecklistId } from '../../lib/checklist';
+import { toFindings } from '../../lib/findings';
+import { phrasebook } from '../support/shipped-phrasebook';
 
 const done = (draft: string) => checklist(draft).filter((i) => i.done).map((i) => i.id).sort();
 
@@ -95,5 +97,36 @@ describe('the checklist and the timing entries agree on what a time is', () => {
 
   test('vague words are not a time', () => {
     for (const vague of ['soon', 'shortly', 'as soon as possible', 'in a few days', 'in due course', 'later', 'snart', 'inom kort', '尽快', '稍后']) expect(statedTime(`We will reply ${vague}.`), vague).toBeUndefined();
+  });
+});
+
+// A sentence the phrasebook flags as a non-apology ("I'm sorry you feel that way") or as a
+// dismissive acknowledgement ("I understand, but…") must not tick the step it pretends to take.
+describe('the checklist and the phrasebook agree on what counts', () => {
+  const findings = (text: string) => toFindings(phrasebook.match(text));
+
+  test.each([...new Set(Object.values(UNDONE_BY).flat())])('no sentence the %s entries flag ticks a step they undo', (category) => {
+    const ticked: string[] = [];
+    for (const entry of phrasebook.entries.filter((e) => e.category === category))
+      for (const sentence of entry.tests?.match ?? []) {
+        const found = findings(sentence);
+        if (!found.some((f) => f.entryId === entry.id)) continue; // a `when` the test context lacks
+        for (const i of checklist(sentence, found)) if (i.done && UNDONE_BY[i.id]?.includes(category)) ticked.push(`${entry.id}: ${i.id} in "${sentence}"`);
+      }
+    expect(ticked).toEqual([]);
+  });
+
+  test('a flagged apology does not count, a later real one does; the note says why', () => {
+    const draft = "I'm sorry you feel that way.";
+    const item = checklist(draft, findings(draft)).find((i) => i.id === 'apologise')!;
+    expect(item.done).toBe(false);
+    expect(item.note).toContain('does not count');
+    const both = `${draft} I'm truly sorry the parcel arrived broken.`;
+    const again = checklist(both, findings(both)).find((i) => i.id === 'apologise')!;
+    expect(again).toMatchObject({ done: true, evidence: { text: 'sorry', start: both.lastIndexOf('sorry') } });
+  });
+
+  test('with no findings (dismissed, or no phrasebook) the words alone count', () => {
+    expect(checklist("I'm sorry you feel that way.").find((i) => i.id === 'apologise')!.done).toBe(true);
   });
 });
