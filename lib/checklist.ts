@@ -4,6 +4,7 @@
 
 import type { Finding } from './protocol';
 import { sentenceBounds } from './sentence';
+import { statedTime } from './stated-time';
 
 export type ChecklistId = 'acknowledge' | 'empathise' | 'apologise' | 'ask' | 'options' | 'next-step';
 
@@ -84,38 +85,6 @@ const COMMIT = any(
   /我(?:们)?(?:会|将|保证)|马上为您/,
   /\b(?:jag|vi) (?:ska|kommer att|lovar att)\b/,
 );
-
-// What counts as a time. It must cover every time the timing entries' `unless` patterns accept
-// (phrasebook/<locale>/timing.json), or the panel would pass "soon, by noon" and the checklist still
-// say "say when": tests/unit/checklist.test.ts walks those patterns. Vague words ("soon", "in a few
-// days", "尽快") are not a time.
-const EN_DAY = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const EN_COUNT = '\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|forty-eight';
-const SV_COUNT = '\\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv';
-/** Swedish words may start or end in å, ä, ö, which \b does not see as letters. */
-const sv = (source: string) => new RegExp(`(?<!\\p{L})(?:${source})(?!\\p{L})`, 'u');
-const ZH_NUMBER = '[0-9一二三四五六七八九十两半几]+';
-
-const TIME = any(
-  new RegExp(`\\b(?:within|in)(?: the next)? (?:${EN_COUNT}) (?:minutes?|hours?|days?|business days?|working days?|weeks?)\\b`),
-  /\bwithin the (?:next )?(?:hour|day)\b/,
-  new RegExp(`\\b(?:by|before|until|on|this|next) (?:${EN_DAY}|today|tonight|tomorrow|noon|midday|midnight|lunchtime|lunch)\\b`),
-  /\b(?:by|before) (?:the )?end of (?:the |this |next )?(?:day|week|month)\b|\bby (?:eod|close of business)\b/,
-  /\b\d{1,2}(?:[:.]\d\d)? ?(?:(?:am|pm)\b|[ap]\.m\.)/,
-  /\b(?:by|before|until) \d{1,2}(?:[:.]\d\d)?\b|\b(?:at|around) \d{1,2}[:.]\d\d\b/,
-  new RegExp(`\\b(?:today|tonight|tomorrow)\\b|\\b(?:this|tomorrow|${EN_DAY}) (?:morning|afternoon|evening)\\b`),
-  /\bat the latest\b|\bno later than\b/,
-  new RegExp(`${ZH_NUMBER}\\s*个?\\s*(?:分钟|小时|天|工作日)(?:内|之内|以内)`),
-  /今天|明天|今晚|(?:本周|下周|下班|中午|周末)(?:前|之前|以前|之内|以内)|(?:周|星期|礼拜)[一二三四五六日天]/,
-  new RegExp(`${ZH_NUMBER}点(?:前|之前|以前|钟|半)|(?:上午|下午|晚上|早上|中午)${ZH_NUMBER}点|\\d{1,2}[:：]\\d\\d`),
-  sv(`(?:senast|innan|före|till|på|nästa) (?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|lunch)`),
-  sv(`i morgon|imorgon|i dag|idag|i kväll|ikväll|i (?:eftermiddag|förmiddag)|senast`),
-  sv(`(?:klockan|kl\\.?) (?:${SV_COUNT})`),
-  sv(`inom (?:${SV_COUNT}) (?:minut|minuter|timme|timmar|dag|dagar|arbetsdag|arbetsdagar|vecka|veckor)`),
-);
-
-/** Where the draft states a time for what it promises ("within 2 hours", "by Friday", "明天中午前"). */
-export const statedTime = (text: string) => find(TIME, text);
 
 function find(re: RegExp, text: string) {
   const m = re.exec(text);

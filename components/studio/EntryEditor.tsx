@@ -197,7 +197,7 @@ export function EntryEditor({ row, others, taken, onSave, onDisable, onDelete, o
         {text('avoid', 'Say not (patterns, one per line)', 'words; (a|b) alternatives; [a] optional; * one word; ...N a gap of up to N words; {name} a captured word', true)}
         {text('prefer', 'Say instead (one per line)', 'may use {name} from a pattern', true)}
         {text('why', 'Why (shown to the agent)')}
-        {text('unless', 'Unless the sentence has (patterns, one per line; optional)', undefined, true)}
+        {text('unless', 'Unless the sentence has (patterns, one per line; optional)', '@time: any stated time (by Friday, within 2 hours, 三点前), as the checklist counts one', true)}
         {many('tones', 'Only when the customer sounds (optional)', TONES)}
         {many('types', 'Only for customer types (optional)', CUSTOMER_TYPES)}
         {choose('channel', 'Only on channel', CHANNELS, 'any')}

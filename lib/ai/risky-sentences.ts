@@ -1,4 +1,5 @@
 import type { Finding } from '../protocol';
+import { statedTime } from '../stated-time';
 
 // Which sentences of a draft are worth an AI rewrite: the phrasebook's entries are precise, so a
 // sentence can sound wrong without matching one. A short, explainable list of cues per locale (blame,
@@ -124,7 +125,9 @@ export function riskyAmong(sentences: readonly Sentence[], findings: readonly Pi
   for (const sentence of sentences) {
     if (covered.some((f) => overlaps(f, sentence))) continue;
     for (const locale of Object.keys(CUES) as CueLocale[]) {
-      const cues = CUES[locale].filter((c) => c.pattern.test(sentence.text)).map(({ id, label }) => ({ id, label }));
+      const cues = CUES[locale]
+        .filter((c) => c.pattern.test(sentence.text) && !(c.id === 'vague-timing' && statedTime(sentence.text)))
+        .map(({ id, label }) => ({ id, label }));
       if (cues.length) {
         out.push({ ...sentence, locale, cues });
         break;

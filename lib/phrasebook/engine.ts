@@ -7,6 +7,10 @@ import type { Entry } from './schema';
 import { SEVERITIES, type Channel, type CustomerType, type Locale, type Tone } from './vocabulary';
 import { fillTemplate, parseTemplate, placeholdersOf, startsCapitalised, type Template } from './suggestion';
 import { NOT_FIRST, NOT_LAST, scanTokens, SENTENCE_START } from './tokenize';
+import { statedTime } from '../stated-time';
+
+/** The built-in `unless` pattern: any time stated in the sentence (lib/stated-time.ts, shared with the reply checklist). */
+export const STATED_TIME = '@time';
 
 // The whole phrasebook becomes one automaton over word ids. A draft is tokenised once, run
 // through the automaton once, and each anchor hit is checked against the few elements around it
@@ -72,6 +76,8 @@ interface EntryInfo {
   slots: string[];
   /** Compiled `unless` sequences, in reading order: any of them in a sentence excuses it. */
   unless: { els: El[]; hasGap: boolean }[];
+  /** `unless` holds @time: a stated time in the sentence excuses it. */
+  unlessTime: boolean;
 }
 
 const FAIL = -2;
@@ -217,7 +223,13 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
       }
     }
     const unless: (readonly Element[])[] = [];
+    let unlessTime = false;
     for (const pattern of entry.unless ?? []) {
+      if (pattern.trim().startsWith('@')) {
+        if (pattern.trim() === STATED_TIME) unlessTime = true;
+        else problem(`\`unless\` pattern "${pattern}" is no built-in; the one there is, ${STATED_TIME}, stands for any stated time`);
+        continue;
+      }
       let seqs: readonly (readonly Element[])[];
       try {
         seqs = compilePattern(pattern);
@@ -266,6 +278,7 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
       templates,
       slots,
       unless: unless.map((seq) => ({ els: seq.map(toEl), hasGap: seq.some((el) => el.k === 'gap') })),
+      unlessTime,
     });
     for (const { seq, anchor: [a, b] } of compiled) {
       const anchor = seq.slice(a, b).map((el) => idOf((el as Extract<Element, { k: 'lit' }>).word));
@@ -336,19 +349,24 @@ export function compilePhrasebook(input: readonly Entry[], options: CompileOptio
       if (before === FAIL) return;
       found.push({ entry: seq.entry, s: before + 1, e: end, caps });
     });
-    return { t, found: excused ? found.filter((c) => !excused(t, c, memo)) : found };
+    return { t, found: excused ? found.filter((c) => !excused(text, t, c, memo)) : found };
   };
 
   // Whether a candidate's sentence holds one of its entry's `unless` patterns. Checked only for
   // the few candidates found, each against the words of its own sentence: no automaton needed,
   // and the answer depends on that sentence alone (as lib/phrasebook/sentence-cache.ts assumes).
-  const excused = infos.some((i) => i.unless.length)
-    ? (t: Tokens, c: Candidate, memo: Set<number>): boolean => {
-        const { unless } = infos[c.entry]!;
-        if (!unless.length) return false;
+  const excused = infos.some((i) => i.unless.length || i.unlessTime)
+    ? (text: string, t: Tokens, c: Candidate, memo: Set<number>): boolean => {
+        const { unless, unlessTime } = infos[c.entry]!;
+        if (!unless.length && !unlessTime) return false;
         const sent = t.sent[c.s]!;
         let from = c.s;
         while (from > 0 && t.sent[from - 1] === sent) from--;
+        if (unlessTime) {
+          let last = c.e - 1;
+          while (last + 1 < t.n && t.sent[last + 1] === sent) last++;
+          if (statedTime(text.slice(t.starts[from]!, t.ends[last]!))) return true;
+        }
         for (let pos = from; pos < t.n && t.sent[pos] === sent; pos++)
           for (const u of unless) {
             if (u.hasGap) memo.clear();

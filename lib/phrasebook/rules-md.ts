@@ -1,3 +1,4 @@
+import { STATED_TIME } from './engine';
 import { CATEGORIES, LOCALES, type Entry } from './schema';
 
 // phrasebook/rules.md: the phrasebook as a person reads it, generated so it never drifts from
@@ -27,7 +28,7 @@ export function renderRulesMarkdown(entries: readonly Entry[]): string {
         lines.push(`- **${e.id}** (${e.severity}): avoid ${e.avoid.map(code).join(', ')}`);
         lines.push(`  - prefer: ${e.prefer.map((p) => `“${p}”`).join(' / ')}`);
         lines.push(`  - why: ${e.why}`);
-        if (e.unless?.length) lines.push(`  - not in a sentence with: ${e.unless.map(code).join(', ')}`);
+        if (e.unless?.length) lines.push(`  - not in a sentence with: ${e.unless.map((u) => (u === STATED_TIME ? `a stated time (${code(u)})` : code(u))).join(', ')}`);
         const when = e.when && [
           e.when.tones && `tone ${e.when.tones.join(' or ')}`,
           e.when.types && `customer ${e.when.types.join(' or ')}`,

@@ -39,7 +39,8 @@ export const entrySchema = z
     /**
      * Patterns (same language as `avoid`, no {captures}) that excuse the sentence: the entry does
      * not fire in a sentence where one of them is found. "We'll get back to you soon, by 3 pm
-     * today" already names a time.
+     * today" already names a time: the built-in `@time` stands for any stated time (lib/stated-time.ts,
+     * the same the reply checklist counts).
      */
     unless: z.array(patternSchema).min(1).optional(),
     when: z

@@ -16,16 +16,21 @@ describe('risky sentences', () => {
     ['Please do not email us again about this.', [['Please do not email us again about this.', 'en', ['negative-imperative']]]],
     ['That is beyond our control.', [['That is beyond our control.', 'en', ['not-our-fault']]]],
     ['I am sorry the parcel arrived crushed. I will send a new one by Friday.', []],
+    // A vague word beside a stated time is fine, as the timing entries' @time and the checklist agree.
+    ['We will get back to you shortly, within 2 hours.', []],
+    ['We will fix it as soon as possible, and refuse nothing else.', [['We will fix it as soon as possible, and refuse nothing else.', 'en', ['vague-timing']]]],
     // sv
     ['Hej! Du borde ha läst villkoren.', [['Du borde ha läst villkoren.', 'sv', ['blame']]]],
     ['Tyvärr kan vi inte återbetala beloppet.', [['Tyvärr kan vi inte återbetala beloppet.', 'sv', ['refusal', 'unfortunately']]]],
     ['Vi återkommer så snart som möjligt.', [['Vi återkommer så snart som möjligt.', 'sv', ['vague-timing']]]],
     ['Tack för ditt tålamod, jag skickar ett nytt paket i dag.', []],
+    ['Vi återkommer så snart som möjligt, senast på fredag.', []],
     // zh
     ['您好。这个你应该早点告诉我们。', [['这个你应该早点告诉我们。', 'zh', ['blame']]]],
     ['很遗憾，我们无法退款。', [['很遗憾，我们无法退款。', 'zh', ['refusal', 'unfortunately']]]],
     ['我们会尽快处理。', [['我们会尽快处理。', 'zh', ['vague-timing']]]],
     ['非常抱歉给您带来不便，我今天下午五点前给您回电。', []],
+    ['我们会尽快处理，24小时内给您答复。', []],
   ])('%s', (draft, expected) => expect(cuesOf(draft)).toEqual(expected));
 
   test('offsets point at the sentence in the draft', () => {

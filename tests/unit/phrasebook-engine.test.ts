@@ -158,6 +158,33 @@ describe('unless', () => {
     expect(() => compilePhrasebook([entry('bad-unless', ['get back to you soon'], { unless })])).toThrow(message);
   });
 
+  describe('@time, the built-in excuse: any time the checklist counts (lib/stated-time.ts)', () => {
+    const soon = (locale: 'en' | 'sv' | 'zh', avoid: string) => entry(`soon-${locale}`, [avoid], { locale, unless: ['@time'] });
+    test.each<[string, 'en' | 'sv' | 'zh', string, string, boolean]>([
+      ['en, no time', 'en', 'get back to you soon', 'We will get back to you soon.', true],
+      ['en, a part of the day', 'en', 'get back to you soon', 'We will get back to you soon, this afternoon.', false],
+      ['en, a clock time', 'en', 'get back to you soon', 'I will get back to you soon, at 4:30.', false],
+      ['en, a time in the next sentence', 'en', 'get back to you soon', 'We will get back to you soon. The shop opens at 9 am.', true],
+      ['sv, no time', 'sv', 'så snart som möjligt', 'Vi åtgärdar det så snart som möjligt.', true],
+      ['sv, a weekday', 'sv', 'så snart som möjligt', 'Vi åtgärdar det så snart som möjligt, senast på fredag.', false],
+      ['zh, no time', 'zh', '尽快', '我们会尽快处理。', true],
+      ['zh, an hour of the day', 'zh', '尽快', '我们会尽快处理，下午三点前回复您。', false],
+    ])('%s', (_, locale, avoid, text, fires) => {
+      expect(compilePhrasebook([soon(locale, avoid)]).match(text).length > 0).toBe(fires);
+    });
+
+    test('it may stand beside patterns of the entry', () => {
+      const both = entry('both', ['get back to you soon'], { unless: ['@time', 'once (it|the parcel) (arrives|is back)'] });
+      expect(found([both], 'I will get back to you soon, once the parcel is back.')).toEqual([]);
+      expect(found([both], 'I will get back to you soon, by noon.')).toEqual([]);
+      expect(found([both], 'I will get back to you soon.')).toEqual(['both:get back to you soon']);
+    });
+
+    test('any other @name is refused', () => {
+      expect(() => compilePhrasebook([entry('bad-builtin', ['get back to you soon'], { unless: ['@date'] })])).toThrow(/"@date" is no built-in; the one there is, @time/);
+    });
+  });
+
   test('a common word alone is fine as an excuse (it only narrows the entry)', () => {
     expect(found([entry('e', ['get back to you soon'], { unless: ['today'] })], 'I will get back to you soon today.')).toEqual([]);
   });
