@@ -3,6 +3,7 @@
 // Chinese and Swedish. These are fixed expressions written here (not user input), all linear.
 
 import type { Finding } from './protocol';
+import { CATEGORIES } from './phrasebook/vocabulary';
 import { sentenceBounds } from './sentence';
 import { statedTime } from './stated-time';
 
@@ -104,6 +105,9 @@ export const UNDONE_BY: Partial<Record<ChecklistId, readonly string[]>> = {
   acknowledge: ['empathise', 'listen'],
   empathise: ['empathise', 'listen'],
   apologise: ['apologise', 'blame'],
+  // A question in a flagged sentence is rhetorical or rushes the customer ("What are you talking
+  // about?", "Is there anything else?"), whatever the category: it does not ask what they need.
+  ask: CATEGORIES,
 };
 
 /** The first match of `re` whose sentence has no finding that undoes step `id`; else the finding that undid the first. */
@@ -145,7 +149,7 @@ export function checklist(draft: string, findings: readonly FlaggedSpan[] = []):
     counted('acknowledge', ACKNOWLEDGE, text, findings),
     counted('empathise', EMPATHISE, text, findings),
     blame ? item('apologise', blame, `"${blame.text}" shifts the blame; apologise for the problem instead.`) : apology,
-    item('ask', find(ASK, text)),
+    counted('ask', ASK, text, findings),
     item('options', find(OPTIONS, text)),
     item(
       'next-step',

@@ -105,6 +105,12 @@ describe('the checklist and the phrasebook agree on what counts', () => {
     expect(again).toMatchObject({ done: true, evidence: { text: 'sorry', start: both.lastIndexOf('sorry') } });
   });
 
+  test.each(['What are you talking about?', 'Can we wrap this up?', '你在说什么啊？我没看懂。', 'Vad är problemet nu då?'])('a rhetorical or rushing question does not ask what they need: %s', (draft) => {
+    expect(findings(draft).length).toBeGreaterThan(0);
+    expect(checklist(draft, findings(draft)).find((i) => i.id === 'ask')).toMatchObject({ done: false });
+    expect(checklist(`${draft} Could you tell me the order number?`, findings(`${draft} Could you tell me the order number?`)).find((i) => i.id === 'ask')).toMatchObject({ done: true });
+  });
+
   test('with no findings (dismissed, or no phrasebook) the words alone count', () => {
     expect(checklist("I'm sorry you feel that way.").find((i) => i.id === 'apologise')!.done).toBe(true);
   });
