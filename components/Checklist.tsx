@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
 import { checklist } from '@/lib/checklist';
+import type { AbuseLevel } from '@/lib/classify/verdict';
 import type { Finding } from '@/lib/protocol';
 
-/** The six steps of a good complaint reply, ticked live from the draft and its findings (a flagged non-apology is none). */
-export function Checklist({ draft, findings }: { draft: string; findings: readonly Finding[] }) {
-  const items = useMemo(() => checklist(draft, findings), [draft, findings]);
+/**
+ * The six steps of a good complaint reply, and the boundary with an abusive customer, ticked live
+ * from the draft and its findings (a flagged non-apology is none).
+ */
+export function Checklist({ draft, findings, abuse }: { draft: string; findings: readonly Finding[]; abuse: AbuseLevel }) {
+  const items = useMemo(() => checklist(draft, findings, abuse), [draft, findings, abuse]);
   const doneCount = items.filter((i) => i.done).length;
   return (
     <section aria-labelledby="checklist-title" className="checklist">

@@ -113,7 +113,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
       </header>
       <CustomerCard state={state} />
       <AiReading state={state} status={aiStatus} />
-      <Checklist draft={state.draft} findings={state.findings} />
+      <Checklist draft={state.draft} findings={state.findings} abuse={state.verdict?.abuse.level ?? 'none'} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>
         {lastApplied && (

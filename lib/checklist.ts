@@ -2,12 +2,13 @@
 // ask, offer options, commit to a next step with a time. Ticked live from the draft, in English,
 // Chinese and Swedish. These are fixed expressions written here (not user input), all linear.
 
+import type { AbuseLevel } from './classify/verdict';
 import type { Finding } from './protocol';
 import { CATEGORIES } from './phrasebook/vocabulary';
 import { sentenceBounds } from './sentence';
 import { statedTime } from './stated-time';
 
-export type ChecklistId = 'acknowledge' | 'empathise' | 'apologise' | 'ask' | 'options' | 'next-step';
+export type ChecklistId = 'acknowledge' | 'empathise' | 'apologise' | 'ask' | 'options' | 'next-step' | 'boundary';
 
 export interface ChecklistItem {
   id: ChecklistId;
@@ -25,7 +26,11 @@ const LABELS: Record<ChecklistId, string> = {
   ask: 'Ask what they need',
   options: 'Offer an option',
   'next-step': 'Commit to a next step with a time',
+  boundary: 'Set a boundary: warn once that you will end the conversation',
 };
+
+/** With a threat the seeds' advice is not to warn but to stop: end it and report it. */
+const THREAT_LABEL = 'End the conversation (then report the threat)';
 
 const any = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join('|'), 'iu');
 
@@ -87,6 +92,23 @@ const COMMIT = any(
   /\b(?:jag|vi) (?:ska|kommer att|lovar att)\b/,
 );
 
+// Abuse: the seeds' protocol is to stay polite, warn once that the conversation will end if it goes
+// on, then end it; a threat is not negotiated with. The step shows only for an abusive customer.
+const BOUNDARY = any(
+  /\bif (?:the|this|that) (?:language|swearing|insults?|abuse|name-calling|tone) (?:continues?|goes on|carries on)\b/,
+  /\b(?:i|we) (?:will not|won't|cannot|can't|do not|don't) (?:accept|tolerate)\b/,
+  /\b(?:keep|let's keep) (?:it|this|the conversation|our conversation) (?:civil|respectful|polite)\b/,
+  /如果(?:您|你)?(?:继续|再)|请(?:您)?(?:文明|礼貌)(?:用语|沟通|交流)|(?:我们|我)(?:不能|无法)接受(?:这样的|辱骂|侮辱)/,
+  /\bom (?:språket|svordomarna|förolämpningarna|tonen) fortsätter\b|\b(?:jag|vi) (?:accepterar|tolererar) inte\b|\bhåll en (?:trevlig|vänlig) ton\b/,
+);
+
+const END_CONVERSATION = any(
+  /\b(?:i|we) (?:will|'ll|would|'d|have to|must|am going to|are going to|need to)? ?(?:have to )?(?:end|close|stop|leave|disconnect|terminate|ending|closing) (?:this|the|our) (?:chat|conversation|call)\b/,
+  /\b(?:i am|i'm|we are|we're) (?:now )?(?:ending|closing) (?:this|the|our) (?:chat|conversation|call)\b/,
+  /(?:结束|终止)(?:本次|这次)?(?:对话|通话|聊天|会话)/,
+  /\b(?:avslutar|avsluta|avbryter|avbryta) (?:samtalet|chatten|konversationen)\b/,
+);
+
 function find(re: RegExp, text: string) {
   const m = re.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
@@ -135,11 +157,18 @@ function counted(id: ChecklistId, re: RegExp, text: string, findings: readonly F
   return item(id, evidence, undoneBy && `"${undoneBy.text}" does not count: it is flagged under Say this, not that.`);
 }
 
+/** The boundary step for an abusive customer: a warning to end the conversation, or (a threat) ending it. */
+function boundary(text: string, abuse: AbuseLevel): ChecklistItem {
+  if (abuse !== 'threat') return item('boundary', find(BOUNDARY, text) ?? find(END_CONVERSATION, text));
+  return { ...item('boundary', find(END_CONVERSATION, text)), label: THREAT_LABEL };
+}
+
 /**
- * Ticks the six steps against a draft, given the phrasebook's findings in it (see UNDONE_BY). Only
- * the first 20,000 characters are read: a reply's head.
+ * Ticks the six steps against a draft, given the phrasebook's findings in it (see UNDONE_BY), and a
+ * seventh, the boundary, when the customer is abusive. Only the first 20,000 characters are read: a
+ * reply's head.
  */
-export function checklist(draft: string, findings: readonly FlaggedSpan[] = []): ChecklistItem[] {
+export function checklist(draft: string, findings: readonly FlaggedSpan[] = [], abuse: AbuseLevel = 'none'): ChecklistItem[] {
   const text = draft.slice(0, 20_000);
   const apology = counted('apologise', APOLOGY, text, findings);
   const blame = find(BLAME, text);
@@ -156,5 +185,6 @@ export function checklist(draft: string, findings: readonly FlaggedSpan[] = []):
       commit && time ? { start: Math.min(commit.start, time.start), end: Math.max(commit.end, time.end), text: `${commit.text} … ${time.text}` } : commit,
       commit && !time ? 'Say when: "within 2 hours", "by Friday".' : undefined,
     ),
+    ...(abuse === 'none' ? [] : [boundary(text, abuse)]),
   ];
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
+import { appendCustomerMessage, expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
 
 // The side panel as the agent uses it, in real Chromium with the built extension.
 let t: Awaited<ReturnType<typeof setup>>;
@@ -155,6 +155,21 @@ describe('side panel', () => {
     await page.keyboard.type(" I'm truly sorry the parcel arrived crushed, and I will call you back this afternoon.", { delay: 2 });
     await expect.poll(() => step('apologise').getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
     await expect.poll(() => step('next-step').getAttribute('data-done')).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
+  test('an abusive customer adds the boundary step, ticked by a warning in the draft', async () => {
+    const { page, panel } = await openTicket(t, 'T-1043');
+    const step = panel.locator('[data-testid=checklist] [data-item="boundary"]');
+    await typeDraft(page, 'Hello again.');
+    await panel.getByTestId('checklist').waitFor({ timeout: 10_000 });
+    expect(await step.count()).toBe(0);
+    await appendCustomerMessage(page, 'You are useless idiots, all of you.');
+    await typeDraft(page, "I'm sorry for the wait.");
+    await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('false');
+    await typeDraft(page, "I'm sorry for the wait. I want to help, but if the insults continue I will have to end this chat.");
+    await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
     await page.close();
     await panel.close();
   });

@@ -115,3 +115,32 @@ describe('the checklist and the phrasebook agree on what counts', () => {
     expect(checklist("I'm sorry you feel that way.").find((i) => i.id === 'apologise')!.done).toBe(true);
   });
 });
+
+// The seeds' protocol with abuse: stay polite, warn once, then end it; a threat is not negotiated.
+describe('the boundary step, for an abusive customer only', () => {
+  const boundary = (draft: string, abuse: 'none' | 'profanity' | 'insult' | 'threat') => checklist(draft, [], abuse).find((i) => i.id === 'boundary');
+
+  test('absent when the customer is not abusive', () => {
+    expect(boundary('I will end this chat if the language continues.', 'none')).toBeUndefined();
+    expect(checklist('Hello', [], 'insult')).toHaveLength(7);
+  });
+
+  test.each<[string, string]>([
+    ['en, a warning', "I want to help, but if the insults continue I'll have to end this chat."],
+    ['en, what is not accepted', "I'm happy to sort this out, but we don't accept abusive language."],
+    ['sv', 'Jag vill gärna hjälpa dig, men om språket fortsätter avslutar jag samtalet.'],
+    ['zh', '我很想帮您解决问题，但如果您继续辱骂，我将结束本次对话。'],
+  ])('ticked by %s', (_, draft) => {
+    expect(boundary(draft, 'insult')).toMatchObject({ done: true, label: 'Set a boundary: warn once that you will end the conversation' });
+  });
+
+  test('not ticked by a reply that ignores the abuse', () => {
+    expect(boundary("I'm sorry the parcel is late. I will check with the courier today.", 'profanity')).toMatchObject({ done: false });
+  });
+
+  test('a threat asks to end the conversation, not to warn', () => {
+    expect(boundary('If the language continues I will end this chat.', 'threat')).toMatchObject({ label: 'End the conversation (then report the threat)', done: true });
+    expect(boundary('Please keep it civil.', 'threat')).toMatchObject({ done: false });
+    expect(boundary("I'm ending this conversation now and passing it to our security team.", 'threat')).toMatchObject({ done: true });
+  });
+});
