@@ -71,9 +71,9 @@ const EN: Words = {
   self: new Set(['i', "i'm", 'im', "i've", "i'd", "i'll", 'me', 'my', 'myself', 'mine', 'we', "we're", 'us', 'our', 'ourselves']),
   second: new Set(['you', 'u', 'ya', 'yall', "y'all", 'your', 'ur', 'yours', 'yourself', 'yourselves', "you're", 'youre', "you've", "you'll", "you'd", 'thou', 'thee']),
   third: new Set(['he', 'she', "he's", "she's", 'hes', 'shes', 'him']),
-  inherent: /^(?:fuck you|fuck u|screw you|go fuck yourself|fuck off|shut up|shut the fuck up|stfu|go to hell|bite me|kiss my ass|suck my|piece of shit|eat shit|drop dead|go die|kill yourself|kys|rot in hell|burn in hell|get fucked|fuck yourself)$/i,
+  inherent: /^(?:fuck you|fuck u|screw you|go fuck yourself|fuck off|shut up|shut the fuck up|stfu|go to hell|bite me|kiss my ass|suck my|piece of shit|eat shit|drop dead|go die|kill yourself|kys|rot in hell|burn in hell|get fucked|fuck yourself|get a brain)$/i,
   personNoun:
-    /^(?:idiot|moron|muppet|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole|dimwit|nitwit|dunce|cretin|numpty|pillock|plonker|tosser|bellend|knobhead|dickhead|shithead|fuckwit|fuckface|airhead|bonehead|blockhead|meathead|knucklehead|simpleton|ignoramus|nutcase|sleazeball|dip shit|scumbucket)$/i,
+    /^(?:idiot|moron|muppet|imbecile|retard|asshole|jackass|douche|douchebag|scumbag|loser|clown|pig|cunt|twat|wanker|prick|slut|whore|skank|fool|liar|hypocrite|psycho|coward|libtard|pedophile|dumbass|bitch|bastard|motherfucker|fucker|dick|ass|arse|creep|pervert|dipshit|dumbfuck|buffoon|nutjob|halfwit|lowlife|sleazebag|incompetent fool|piece of shit|disgusting human|trash human|subhuman|narcissist|bigot|turd|a\*\*hole|dimwit|nitwit|dunce|cretin|numpty|pillock|plonker|tosser|bellend|knobhead|dickhead|shithead|fuckwit|fuckface|airhead|bonehead|blockhead|meathead|knucklehead|simpleton|ignoramus|nutcase|sleazeball|dip shit|scumbucket|waste of space|waste of oxygen)$/i,
   person: /^(?:woman|man|guy|girl|boy|person|kid|lady|dude|bitch|child|human|human being|creature|individual|teenager|agent|rep|manager|employee|driver|fella|bloke)$/i,
   determiner: new Set(['a', 'an', 'this', 'that', 'what', 'such']),
   copula: new Set(['is', 'was', "'s", 'be', 'being', 'seems', 'sounds', 'looks']),
@@ -118,7 +118,12 @@ const ZH_THIRD = /[他她]/;
 const ZH_INHERENT = /^(?:滚|滚蛋|去死|操你|草你|狗日)$/;
 
 /** Insults that also judge a thing or a firm: abuse only when said of "you", "he" or "she". */
-const SITUATIONAL = /^(?:disgrace|disgraces|fraud|frauds|phony|phonies|racist|racists)$/i;
+const SITUATIONAL = /^(?:disgrace|disgraces|fraud|frauds|phony|phonies|racist|racists|pathetic)$/i;
+
+/** Second-person possessives: what follows is the reader's thing or people. */
+const POSSESSIVE = /^(?:your|ur|yours|din|ditt|dina|era|ert|eran|erat)$/;
+/** The reader's people, after a possessive: "your lot are useless", "ert folk är dumma". */
+const OWNED_PEOPLE = /^(?:people|folks?|guys|lot|kind|folket)$/;
 
 /** Swearing that takes an object: "fuck your company", "screw your policy", "fan ta er". */
 const SWEAR_VERB = /^(?:fuck|f\*ck|f\*\*k|fck|fuk|screw|knulla)$/i;
@@ -205,6 +210,8 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   // "put up or shut up" is an idiom, said to no one; "how the fuck you gonna…" swears, at no one.
   if (w.inherent.test(text))
     return language === 'en' && ((text === 'shut up' && before.at(-1) === 'or') || (/^fuck (?:you|u)$/.test(text) && before.at(-1) === 'the')) ? undefined : 'inherent';
+  // "your stupidity" calls the reader stupid; "oh the stupidity", "the stupidity of this rule" do not.
+  if (language === 'en' && /^(?:stupidity|idiocy)$/.test(text)) return /^(?:your|ur)$/.test(before.at(-1) ?? '') ? 'second' : undefined;
   // "life's a bitch", "life must be a bitch for you": a saying about life.
   if (language === 'en' && text === 'bitch' && before.slice(-4).includes('life')) return undefined;
   // "your shit" is the reader's stuff ("editing your shit"); "you're full of shit" is aimed, below.
@@ -233,8 +240,16 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
   const window = before.slice(insult ? -5 : -3);
   for (let k = window.length - 1; k >= 0; k--) {
     if (w.self.has(window[k]!)) return 'self';
-    // "your company is a fraud" judges the firm; "you are a fraud" the person.
-    if (w.second.has(window[k]!)) return language === 'en' && SITUATIONAL.test(text) && /^(?:your|ur|yours)$/.test(window[k]!) ? undefined : 'second';
+    if (w.second.has(window[k]!)) {
+      // "your company is a fraud" judges the firm; "you are a fraud" the person.
+      if (language === 'en' && SITUATIONAL.test(text) && /^(?:your|ur|yours)$/.test(window[k]!)) return undefined;
+      // "your app is shit", "ert system är skit": said of the reader's thing, not of the reader ("your
+      // agent is stupid", "your staff are idiots" still are).
+      const owned = window[k + 1];
+      if (!personNoun && POSSESSIVE.test(window[k]!) && owned !== undefined && k + 1 < window.length - 1 && !w.staff.test(owned) && !w.person.test(owned) && !OWNED_PEOPLE.test(owned))
+        return undefined;
+      return 'second';
+    }
     // "we all know he's stupid": he is meant, not we (see 'third' below).
     if (w.third.has(window[k]!)) break;
   }

@@ -233,6 +233,18 @@ describe('abuse', () => {
     ['en', 'How the fuck you gonna charge me twice?', 'none'],
     ['en', 'Life is a bitch sometimes', 'none'],
     ['en', 'Fuck you and your refund policy', 'insult'],
+    // Said of the reader's thing, not of the reader; but the reader's people are the reader.
+    ['en', 'Your website is fucked up again', 'none'],
+    ['en', 'Your WiFi is shit', 'none'],
+    ['en', 'Your service is pathetic', 'none'],
+    ['en', 'Your agent is stupid', 'insult'],
+    ['sv', 'Ert system är skit', 'none'],
+    // Insults a support chat hears.
+    ["en", "You're pathetic", 'insult'],
+    ["en", "You're a waste of space", 'insult'],
+    ['en', 'Get a brain', 'insult'],
+    ['en', "I'm tired of your stupidity", 'insult'],
+    ['en', 'The stupidity of this rule is amazing', 'none'],
     // Threats always count, but not their idioms or their denial.
     ["en", "I'll shoot you an email tomorrow", 'none'],
     ['en', "I'd never hurt you", 'none'],

@@ -132,10 +132,11 @@ export const en: Lexicon = {
       'dickheads', 'shithead', 'shitheads', 'fuckwit', 'fuckwits', 'fuckface', 'airhead', 'airheads', 'bonehead',
       'boneheads', 'blockhead', 'blockheads', 'meathead', 'meatheads', 'knucklehead', 'knuckleheads', 'simpleton',
       'simpletons', 'ignoramus', 'nutcase', 'nutcases', 'sleazeball', 'sleazeballs', 'dip shit', 'dip shits', 'scumbucket',
+      'waste of space', 'waste of oxygen', 'stupidity', 'idiocy', 'get a brain',
       // Aimed by themselves (../aim.ts): wishes of harm and dismissals.
       'eat shit', 'drop dead', 'go die', 'kill yourself', 'kys', 'rot in hell', 'burn in hell', 'get fucked', 'fuck yourself',
       // These also judge a thing or a firm ("what a disgrace", "this is fraud"): ../aim.ts counts them only said of a person.
-      'disgrace', 'fraud', 'frauds', 'phony', 'phonies', 'racist', 'racists',
+      'disgrace', 'fraud', 'frauds', 'phony', 'phonies', 'racist', 'racists', 'pathetic',
     ],
     threat: [
       'kill you', 'kill u', 'i will kill', "i'll kill", 'gonna kill', 'going to kill', 'murder you', 'shoot you',
