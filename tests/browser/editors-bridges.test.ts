@@ -113,13 +113,16 @@ async function open(editor: Editor) {
   return { page, box };
 }
 
-/** Types lines as an agent would, Enter between them, then pauses so undo history closes the typing. */
-async function typeLines(page: Page, lines: string[]) {
+/** Editors close their undo group after a quiet moment (Quill: 1 s): the pause before a write that one undo must revert. */
+const UNDO_PAUSE = 1200;
+
+/** Types lines as an agent would, Enter between them, then pauses: long enough for the editors' models, or UNDO_PAUSE. */
+async function typeLines(page: Page, lines: string[], pause = 150) {
   for (const [i, line] of lines.entries()) {
     if (i > 0) await page.keyboard.press('Enter');
     await page.keyboard.type(line, { delay: 1 });
   }
-  await page.waitForTimeout(1200);
+  await page.waitForTimeout(pause);
 }
 
 const LINES = ['Hello Priya,', 'Please calm down, your refund is on its way.', 'It is our policy to check returns first. Thanks 🙂 for waiting.'];
@@ -141,7 +144,7 @@ describe.each(EDITORS)('$id bridge', (editor) => {
     ['the 3rd paragraph, at its start', 'It is our policy', 'We always'],
   ])('replaces a span in %s: model updated, one undo restores it, caret after it', async (_where, from, to) => {
     const { page } = await open(editor);
-    await typeLines(page, LINES);
+    await typeLines(page, LINES, UNDO_PAUSE);
     const start = ORIGINAL.indexOf(from);
     const expected = ORIGINAL.slice(0, start) + to + ORIGINAL.slice(start + from.length);
     expect(await bridgeReplace(page, start, start + from.length, to)).toEqual({ ok: true, via: editor.via });
