@@ -5,6 +5,7 @@ import { bridgeFor } from '@/lib/editors';
 import { debounce } from '@/lib/debounce';
 import { findingKeys, replaceRequestSchema, type DraftSnapshot, type FeedbackRequest, type Finding } from '@/lib/protocol';
 import { sentenceAround } from '@/lib/sentence';
+import { ownReply } from '@/lib/reply-end';
 import { InlineSuggestions } from '@/lib/inline/inline-suggestions';
 import { locatorFor } from '@/lib/inline/locators';
 import { LocalAnalysis } from '@/lib/local-analysis';
@@ -69,10 +70,15 @@ export default defineContentScript({
       return editor;
     };
     const bridgeOf = (el: Element | null) => (el ? quietly('choosing the editor bridge', () => bridgeFor(el), null) : null);
-    /** The editor's text; null when it cannot be read now (then nothing is analysed or replaced). */
+    /**
+     * The agent's own words in the editor, without the quoted mail or signature below them; null
+     * when it cannot be read now (then nothing is analysed or replaced).
+     */
     const readDraft = (el: Element | null) => {
       const bridge = bridgeOf(el);
-      return el && bridge ? quietly(`reading the ${bridge.id} editor`, () => bridge.read(el), null) : '';
+      if (!el || !bridge) return '';
+      const text = quietly(`reading the ${bridge.id} editor`, () => bridge.read(el), null);
+      return text == null ? null : ownReply(text, bridge.quoteStart ? quietly('finding quoted mail', () => bridge.quoteStart!(el), null) : null);
     };
 
     // Parsed again only when the page moves (single-page apps change it without a reload).

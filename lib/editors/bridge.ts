@@ -20,6 +20,8 @@ export interface EditorBridge {
   editable?(el: Element): Element | null;
   /** The caret's offset in the text, or null when the selection is elsewhere. */
   caret?(el: Element): number | null;
+  /** The text offset where quoted mail or a signature starts in the editor's markup (lib/reply-end.ts), or null. */
+  quoteStart?(el: Element): number | null;
 }
 
 /** `via` names the write method the editor took (for tests and diagnostics). */

@@ -1,4 +1,5 @@
 import type { EditorBridge } from './bridge';
+import { QUOTE_SELECTOR } from '../reply-end';
 import { readDomText } from './dom-text';
 import { writeSpan, type WriteMethod } from './write-span';
 
@@ -25,6 +26,11 @@ export function richBridge(id: string, find: (el: Element) => HTMLElement | null
     range(el, start, end) {
       const editable = find(el);
       return editable ? readDomText(editable).range(start, end) : null;
+    },
+    quoteStart(el) {
+      const editable = find(el);
+      const marker = editable?.querySelector(QUOTE_SELECTOR);
+      return editable && marker ? readDomText(editable).offsetOf(marker, 0) : null;
     },
     caret(el) {
       const editable = find(el);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { buildDemoEditors } from '../../scripts/build-demo-editors';
-import { expectedMatches, openTicket, setup } from './helpers';
+import { expectedEntries, expectedMatches, openTicket, setup, shownEntries } from './helpers';
 
 // Apply into every editor of the demo helpdesk, in real Chromium with the built extension: the
 // editor's own model must hold the suggestion, one Ctrl+Z must restore the draft, and the next
@@ -43,14 +43,17 @@ function editableOf(page: Page, editor: (typeof EDITORS)[number]): Locator {
   return editor.frame ? page.frameLocator(editor.frame).locator(editor.editable) : page.locator(editor.editable);
 }
 
-async function typeLines(page: Page, box: Locator, lines: string[]) {
+/** Editors close their undo group after a quiet moment (Quill: 1 s): the pause before an Apply that one undo must revert. */
+const UNDO_PAUSE = 1200;
+
+/** Types lines as an agent would, then pauses: long enough for the editors' models and the analysis, or UNDO_PAUSE. */
+async function typeLines(page: Page, box: Locator, lines: string[], pause = 150) {
   await box.click();
   for (const [i, line] of lines.entries()) {
     if (i > 0) await page.keyboard.press('Enter');
     await page.keyboard.type(line, { delay: 1 });
   }
-  // Agents pause before applying; editors close their undo group after a quiet moment (Quill: 1 s).
-  await page.waitForTimeout(1200);
+  await page.waitForTimeout(pause);
 }
 
 /** A message from the panel to the background, in @webext-core/messaging's envelope, as the panel sends it. */
@@ -93,7 +96,7 @@ describe.each(EDITORS)('$id in the demo helpdesk', (editor) => {
     ['the 3rd paragraph, after an emoji', 'That is our policy', 'Here is what I can do'],
   ])('read, apply in %s, undo, apply again and type after it', async (_where, phrase, replacement) => {
     const { page, panel, tabId } = await openEditor(editor.id);
-    await typeLines(page, editableOf(page, editor), LINES);
+    await typeLines(page, editableOf(page, editor), LINES, UNDO_PAUSE);
     expect(await modelText(page)).toBe(DRAFT);
 
     const first = await applyVia(panel, tabId, DRAFT, phrase, replacement);
@@ -179,7 +182,7 @@ describe('bad input in the demo helpdesk', () => {
 
   test('an editor the page re-renders (a single-page app) is found again, and Apply works in the new one', async () => {
     const { page, panel, tabId } = await openEditor('contenteditable');
-    await typeLines(page, page.locator('[contenteditable]'), LINES);
+    await typeLines(page, page.locator('[contenteditable]'), LINES, UNDO_PAUSE);
     await page.evaluate(() => {
       const old = document.querySelector('[data-tact-draft]')!;
       old.replaceWith(old.cloneNode(true));
@@ -203,6 +206,42 @@ describe('bad input in the demo helpdesk', () => {
     await compose('compositionend');
     const { applied } = await applyVia(panel, tabId, DRAFT, 'calm down', 'bear with me');
     expect(await modelText(page)).toBe(applied);
+    await page.close();
+    await panel.close();
+  });
+});
+
+// Email editors keep the quoted mail (and a signature) in the reply box: only the agent's own words
+// above it are flagged, listed and ticked (lib/reply-end.ts).
+describe('quoted mail in the reply box', () => {
+  const OWN = 'Please calm down, the parcel is on its way.';
+  const QUOTED = 'That is our policy.';
+
+  test('a textarea: nothing after "On … wrote:" is flagged', async () => {
+    const { page, panel } = await openEditor('textarea-react');
+    const full = `${OWN}\n\nOn Tue, 20 Nov 2026 at 08:12, Priya Shah <priya@example.com> wrote:\n> ${QUOTED}`;
+    const own = expectedEntries(OWN);
+    expect(own.length).toBeGreaterThan(0);
+    expect(expectedEntries(full)).not.toEqual(own); // the quote holds a phrase the phrasebook flags
+    await typeLines(page, page.locator('textarea'), full.split('\n'));
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(own);
+    await page.close();
+    await panel.close();
+  });
+
+  test('a rich editor: nothing inside the mail client’s quote markup is flagged', async () => {
+    const { page, panel } = await openEditor('contenteditable');
+    const box = page.locator('[contenteditable]');
+    await typeLines(page, box, [OWN]);
+    // What Gmail puts in its reply box below the agent's words.
+    await box.evaluate((el, quoted) => {
+      const quote = document.createElement('div');
+      quote.className = 'gmail_quote';
+      quote.textContent = quoted;
+      el.append(quote);
+    }, QUOTED);
+    await page.keyboard.type(' ');
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(OWN));
     await page.close();
     await panel.close();
   });

@@ -40,6 +40,11 @@ describe('validating one edited entry', () => {
       { unless: ['by {day}'] },
       [{ field: 'unless.0', message: '`unless` pattern "by {day}" captures a word, which `unless` has no use for; write * instead' }],
     ],
+    [
+      'an unknown built-in in unless',
+      { unless: ['@time', '@date'] },
+      [{ field: 'unless.1', message: '`unless` pattern "@date" is no built-in; the one there is, @time, stands for any stated time' }],
+    ],
   ])('%s', (_name, over, expected) => {
     const problems = problemsOf({ ...teamEntry(), ...over });
     // "ok" in the unclosed-group case is its own problem (too short); compare the one under test.
