@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import type { PanelConnection } from '@/utils/panel-connection';
 import { aiReady, type AiStatus, type AiTabState, type TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
+import { languageMismatch } from '@/lib/language-match';
 import { sendMessage } from '@/utils/messaging';
 import { replaceInDraft } from '@/utils/replace-in-draft';
 import { SuggestionCard, type Applied } from './SuggestionCard';
@@ -49,6 +50,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
   const aiDismissed = useLiveQuery(() => feedbackDb().aiDismissedIn(state.conversationId), [state.conversationId]);
 
   const findings = state.findings; // dismissed ones are already left out by the background
+  const mismatch = languageMismatch(state.verdict?.language, state.draftLanguage);
 
   const undo = useCallback(async () => {
     if (!lastApplied) return;
@@ -113,6 +115,11 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
       </header>
       <CustomerCard state={state} />
       <AiReading state={state} status={aiStatus} />
+      {mismatch && (
+        <p className="notice" role="status" data-testid="language-mismatch">
+          {mismatch}
+        </p>
+      )}
       <Checklist draft={state.draft} findings={state.findings} abuse={state.verdict?.abuse.level ?? 'none'} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>

@@ -58,7 +58,7 @@ export const tabStateSchema = z.object({
   findings: z.array(findingSchema),
   /** The customer's tone and type, made and validated by the background's classifier. */
   verdict: z.nullable(z.custom<Verdict>((v) => typeof v === 'object')),
-  /** The draft's language, set only when it has no findings (the panel tells "unsupported" from "nothing risky"). */
+  /** The draft's language, when long enough to tell (the panel tells "unsupported" from "nothing risky", and a reply not in the customer's language). */
   draftLanguage: z.optional(z.nullable(z.string())),
   updatedAt: z.number(),
 });

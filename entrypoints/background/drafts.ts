@@ -12,8 +12,8 @@ import type { BackgroundContext } from './context';
 const LANGUAGE_NEEDS = 24;
 
 /**
- * The draft's language, asked only when nothing was found: the panel then says "not a language the
- * phrasebook covers" rather than "nothing risky". A draft with findings needs no guess.
+ * The draft's language: the panel says "not a language the phrasebook covers" rather than "nothing
+ * risky", and tells the agent when it is not the customer's (lib/language-match.ts).
  */
 function languageOf(draft: string): string | null {
   if (draft.trim().length < LANGUAGE_NEEDS) return null;
@@ -65,7 +65,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
       dismissed: [...dismissed],
     };
     const findings = findingsIn(ctx.phrasebook, snapshot.draft, context);
-    const draftLanguage = findings.length === 0 ? languageOf(snapshot.draft) : null;
+    const draftLanguage = languageOf(snapshot.draft);
     // Panels hear of the state at once; the content script need not wait for it to reach storage.
     ctx.states
       .set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() })

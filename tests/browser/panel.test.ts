@@ -174,6 +174,17 @@ describe('side panel', () => {
     await panel.close();
   });
 
+  test('a reply not in the customer\'s language is pointed out', async () => {
+    const { page, panel } = await openTicket(t, 'T-3001');
+    const notice = panel.getByTestId('language-mismatch');
+    await typeDraft(page, 'Hello, I am sorry that your delivery has not arrived yet.');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toBe('The customer wrote in Swedish; your reply reads as English.');
+    await typeDraft(page, 'Hej, jag är ledsen att leveransen inte har kommit än.');
+    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+    await panel.close();
+  });
+
   test.each(['light', 'dark'] as const)('at 320 px in %s mode: no horizontal scroll, and axe-core finds no serious violations', async (scheme) => {
     const { page, panel } = await openTicket(t, 'T-1042');
     await panel.setViewportSize({ width: 320, height: 720 });
