@@ -120,7 +120,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           {mismatch}
         </p>
       )}
-      <Checklist draft={state.draft} findings={state.findings} abuse={state.verdict?.abuse.level ?? 'none'} />
+      <Checklist draft={state.draft} findings={state.findings} abuse={state.verdict?.abuse.level ?? 'none'} earlier={state.agent ?? []} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>
         {lastApplied && (

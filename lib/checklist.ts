@@ -17,6 +17,8 @@ export interface ChecklistItem {
   /** What in the draft ticked it, or why it is not ticked though something came close. */
   evidence?: { start: number; end: number; text: string };
   note?: string;
+  /** Ticked by a message the agent already sent (the evidence is in that message, not the draft). */
+  earlier?: boolean;
 }
 
 const LABELS: Record<ChecklistId, string> = {
@@ -165,10 +167,23 @@ function boundary(text: string, abuse: AbuseLevel): ChecklistItem {
 
 /**
  * Ticks the six steps against a draft, given the phrasebook's findings in it (see UNDONE_BY), and a
- * seventh, the boundary, when the customer is abusive. Only the first 20,000 characters are read: a
- * reply's head.
+ * seventh, the boundary, when the customer is abusive. In a chat a reply takes several messages:
+ * a step the draft has not taken counts when a message the agent already sent (`earlier`, oldest
+ * first) took it, unless the draft itself says why not (a blame, a promise without a time).
  */
-export function checklist(draft: string, findings: readonly FlaggedSpan[] = [], abuse: AbuseLevel = 'none'): ChecklistItem[] {
+export function checklist(draft: string, findings: readonly FlaggedSpan[] = [], abuse: AbuseLevel = 'none', earlier: readonly string[] = []): ChecklistItem[] {
+  const now = stepsIn(draft, findings, abuse);
+  if (!earlier.length) return now;
+  const sent = earlier.map((m) => stepsIn(m, [], abuse)).reverse(); // the latest first
+  return now.map((step) => {
+    if (step.done || step.note) return step;
+    const before = sent.map((items) => items.find((i) => i.id === step.id && i.done)).find(Boolean);
+    return before ? { ...before, earlier: true } : step;
+  });
+}
+
+/** The steps taken in one text. Only the first 20,000 characters are read: a reply's head. */
+function stepsIn(draft: string, findings: readonly FlaggedSpan[], abuse: AbuseLevel): ChecklistItem[] {
   const text = draft.slice(0, 20_000);
   const apology = counted('apologise', APOLOGY, text, findings);
   const blame = find(BLAME, text);

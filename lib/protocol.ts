@@ -26,6 +26,8 @@ export const draftSnapshotSchema = z.object({
   /** The draft's full length, so the panel can say when only part of it was analysed. */
   draftLength: z.number(),
   customer: z.array(customerMessageSchema),
+  /** In a chat, what the agent already sent (the site adapter's agentMessages); else empty. */
+  agent: z.optional(z.array(z.string())),
 });
 export type DraftSnapshot = z.infer<typeof draftSnapshotSchema>;
 
@@ -55,6 +57,8 @@ export const tabStateSchema = z.object({
   draft: z.string(),
   draftLength: z.number(),
   customer: z.array(customerMessageSchema),
+  /** In a chat, what the agent already sent: the checklist counts it. */
+  agent: z.optional(z.array(z.string())),
   findings: z.array(findingSchema),
   /** The customer's tone and type, made and validated by the background's classifier. */
   verdict: z.nullable(z.custom<Verdict>((v) => typeof v === 'object')),
@@ -235,7 +239,7 @@ export const DRAFT_PORT = 'tact-draft';
  */
 export const draftRequestSchema = z.object({
   seq: z.number(),
-  /** Without `draft`, the draft is the previous request's on this port with `edit` made; without `customer`, its customer messages. */
+  /** Without `draft`, the draft is the previous request's on this port with `edit` made; without `customer` or `agent`, its messages. */
   snapshot: z.extend(draftSnapshotSchema, { draft: z.optional(z.string()), customer: z.optional(z.array(customerMessageSchema)) }),
   edit: z.optional(z.object({ at: z.number(), cut: z.number(), text: z.string() })),
   rules: z.optional(z.string()),

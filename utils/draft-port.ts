@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { DRAFT_PORT, draftReplySchema, type CustomerMessage, type DraftReply, type DraftSnapshot } from '@/lib/protocol';
 import { editBetween } from '@/lib/draft-edit';
 
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 const sameCustomer = (a: readonly CustomerMessage[], b: readonly CustomerMessage[]) =>
   a.length === b.length && a.every((m, i) => m.text === b[i]!.text && m.author === b[i]!.author && m.time === b[i]!.time);
 
@@ -65,7 +66,12 @@ export function draftChannel(): (snapshot: DraftSnapshot, rules?: string, found?
         port ??= open();
         const before = sent;
         const wire = before
-          ? { ...snapshot, draft: undefined, customer: sameCustomer(before.customer, snapshot.customer) ? undefined : snapshot.customer }
+          ? {
+              ...snapshot,
+              draft: undefined,
+              customer: sameCustomer(before.customer, snapshot.customer) ? undefined : snapshot.customer,
+              agent: sameTexts(before.agent ?? [], snapshot.agent ?? []) ? undefined : (snapshot.agent ?? []),
+            }
           : snapshot;
         port.postMessage({ seq: id, snapshot: wire, edit: before ? editBetween(before.draft, snapshot.draft) : undefined, rules, found });
         sent = snapshot;

@@ -94,7 +94,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
         port.postMessage({ seq: req.data.seq, findings: null, resend: true } satisfies DraftReply);
         return;
       }
-      const snapshot: DraftSnapshot = { ...wire, draft, customer };
+      const snapshot: DraftSnapshot = { ...wire, draft, customer, agent: wire.agent ?? last?.agent ?? [] };
       last = snapshot;
       const analysed = await analyse(tabId, snapshot).catch((err: unknown) => {
         console.warn('[tact] could not analyse the draft', err);

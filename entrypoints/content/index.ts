@@ -85,7 +85,7 @@ export default defineContentScript({
     let parsed = { href: '', url: new URL(location.href) };
     // The thread rarely changes while the agent types: it is read again only after the page changed
     // outside the editor (a new message, another ticket), not on every analysis.
-    let thread: DraftSnapshot['customer'] | null = null;
+    let thread: Pick<DraftSnapshot, 'customer' | 'agent'> | null = null;
     const threadWatch = new MutationObserver((records) => {
       if (thread && records.some((r) => !editor?.contains(r.target))) thread = null;
     });
@@ -97,16 +97,26 @@ export default defineContentScript({
       const draft = readDraft(currentEditor());
       const conversationId = quietly('reading the conversation id', () => adapter.conversationId(document, url), null);
       if (draft == null || conversationId == null) return null;
+      const channel = quietly('reading the channel', () => adapter.channel(document, url), null) ?? undefined;
+      thread ??= {
+        customer: quietly('reading the customer messages', () => adapter.customerMessages(document, MAX_CUSTOMER_MESSAGES), []).map((m) => ({
+          ...m,
+          text: m.text.slice(0, MAX_CUSTOMER_MESSAGE),
+        })),
+        // In a chat a reply takes several messages: what the agent already sent counts for the checklist.
+        agent:
+          channel === 'chat' && adapter.agentMessages
+            ? quietly('reading the agent messages', () => adapter.agentMessages!(document, MAX_CUSTOMER_MESSAGES), []).map((t) => t.slice(0, MAX_CUSTOMER_MESSAGE))
+            : [],
+      };
       return {
         site: adapter.id,
         conversationId,
         url: url.href,
-        channel: quietly('reading the channel', () => adapter.channel(document, url), null) ?? undefined,
+        channel,
         draft: draft.slice(0, MAX_ANALYSED_DRAFT),
         draftLength: draft.length,
-        customer: (thread ??= quietly('reading the customer messages', () => adapter.customerMessages(document, MAX_CUSTOMER_MESSAGES), []).map(
-          (m) => ({ ...m, text: m.text.slice(0, MAX_CUSTOMER_MESSAGE) }),
-        )),
+        ...thread,
       };
     };
 

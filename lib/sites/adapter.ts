@@ -10,6 +10,12 @@ export interface SiteAdapter {
   /** The reply editors on the page, the likeliest first (activeEditor in ./index.ts picks the focused one). */
   findEditors(doc: Document): Element[];
   customerMessages(doc: Document, limit?: number): CustomerMessage[];
+  /**
+   * What the support side already sent in this conversation, oldest first: replies of any agent, not
+   * internal notes, not bots. For chat, where a reply takes several messages (the checklist counts
+   * them). Optional: without it only the draft counts.
+   */
+  agentMessages?(doc: Document, limit?: number): string[];
   channel(doc: Document, url: URL): 'chat' | 'email' | null;
   conversationId(doc: Document, url: URL): string;
 }

@@ -14,6 +14,10 @@ export const demoAdapter: SiteAdapter = {
       time: m.querySelector('time')?.getAttribute('datetime') ?? undefined,
     }));
   },
+  agentMessages(doc, limit = 5) {
+    const all = [...doc.querySelectorAll('[data-tact-message][data-author-role=agent]')];
+    return all.slice(Math.max(0, all.length - limit)).map((m) => (m.querySelector('.body')?.textContent ?? '').replace(/\s+/g, ' ').trim());
+  },
   channel: (doc) => {
     const c = doc.querySelector('[data-tact-ticket]')?.getAttribute('data-channel');
     return c === 'chat' || c === 'email' ? c : null;

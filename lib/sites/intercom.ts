@@ -42,6 +42,12 @@ export const intercomAdapter: SiteAdapter = {
       return message(messageText(body, { skip: SEL.skip }), author, timeOf(part));
     });
   },
+  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
+    return lastMessages(outermost(doc.querySelectorAll(SEL.part)), limit, (part) => {
+      if (part.matches(SEL.note) || authorType(part) !== 'admin') return null;
+      return message(messageText(part.querySelector(SEL.body) ?? part, { skip: SEL.skip }));
+    }).map((m) => m.text);
+  },
   channel: () => 'chat',
   conversationId: (_doc, url) => url.pathname.match(/\/conversations?\/(\d+)/)?.[1] ?? url.pathname,
 };

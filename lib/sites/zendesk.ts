@@ -66,6 +66,13 @@ export const zendeskAdapter: SiteAdapter = {
       return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.sender), timeOf(item, SEL.time));
     });
   },
+  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
+    return lastMessages(scope(doc).querySelectorAll(SEL.logItem), limit, (item) => {
+      const bubble = item.querySelector(SEL.logMessage);
+      if (!bubble || item.querySelector(SEL.internalNote) || bubble.getAttribute('type') !== 'agent') return null;
+      return message(messageText(bubble.querySelector(SEL.content) ?? bubble, { skip: SEL.skip }));
+    }).map((m) => m.text);
+  },
   channel(doc, url) {
     const panel = scope(doc, url);
     if (panel.querySelector(SEL.plainComposer)) return 'chat';

@@ -49,6 +49,18 @@ export async function appendCustomerMessage(page: Page, text: string) {
   }, text);
 }
 
+/** The agent's reply is sent: the demo helpdesk appends it to the thread. */
+export async function appendAgentMessage(page: Page, text: string) {
+  await page.evaluate((body) => {
+    const last = [...document.querySelectorAll('[data-tact-message]')].at(-1)!;
+    const copy = last.cloneNode(true) as HTMLElement;
+    copy.setAttribute('data-author-role', 'agent');
+    copy.setAttribute('data-author', 'Sam (Support)');
+    copy.querySelector('.body')!.textContent = body;
+    last.parentElement!.append(copy);
+  }, text);
+}
+
 /** Replaces the reply box's text by typing, as an agent would. */
 export async function typeDraft(page: Page, text: string) {
   const box = page.locator('[data-tact-draft]');

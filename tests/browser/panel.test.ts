@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { appendCustomerMessage, expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
+import { appendAgentMessage, appendCustomerMessage, expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
 
 // The side panel as the agent uses it, in real Chromium with the built extension.
 let t: Awaited<ReturnType<typeof setup>>;
@@ -170,6 +170,20 @@ describe('side panel', () => {
     await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('false');
     await typeDraft(page, "I'm sorry for the wait. I want to help, but if the insults continue I will have to end this chat.");
     await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
+  test('in a chat, a step taken in a message already sent is ticked', async () => {
+    const { page, panel } = await openTicket(t, 'T-1043');
+    const apologise = panel.locator('[data-testid=checklist] [data-item="apologise"]');
+    await typeDraft(page, 'Your parcel leaves our warehouse today.');
+    await expect.poll(() => apologise.getAttribute('data-done'), { timeout: 10_000 }).toBe('false');
+    await appendAgentMessage(page, "I'm so sorry for the wait, let me check right away.");
+    await typeDraft(page, 'Your parcel leaves our warehouse today, I will send the tracking within 2 hours.');
+    await expect.poll(() => apologise.getAttribute('data-earlier'), { timeout: 10_000 }).toBe('true');
+    expect(await apologise.getAttribute('data-done')).toBe('true');
+    expect(await apologise.textContent()).toContain('(already sent)');
     await page.close();
     await panel.close();
   });

@@ -144,3 +144,28 @@ describe('the boundary step, for an abusive customer only', () => {
     expect(boundary("I'm ending this conversation now and passing it to our security team.", 'threat')).toMatchObject({ done: true });
   });
 });
+
+// In a chat a reply takes several messages: what the agent already sent counts.
+describe('earlier messages of a chat', () => {
+  const sent = ["I'm so sorry for the wait, that must be frustrating.", 'Could you tell me your order number?'];
+
+  test('a step taken in a sent message is ticked, marked as sent earlier, with its words', () => {
+    const items = checklist('It leaves our warehouse today, and I will send you the tracking within 2 hours.', [], 'none', sent);
+    expect(items.find((i) => i.id === 'apologise')).toMatchObject({ done: true, earlier: true, evidence: { text: 'sorry' } });
+    expect(items.find((i) => i.id === 'ask')).toMatchObject({ done: true, earlier: true });
+    expect(items.find((i) => i.id === 'next-step')).toMatchObject({ done: true });
+    expect(items.find((i) => i.id === 'next-step')!.earlier).toBeUndefined();
+    expect(items.find((i) => i.id === 'options')).toMatchObject({ done: false });
+  });
+
+  test('what the draft says now wins: a blame in the draft is not excused by an earlier apology', () => {
+    const items = checklist("It's not our fault, the courier lost it.", [], 'none', sent);
+    expect(items.find((i) => i.id === 'apologise')).toMatchObject({ done: false, note: expect.stringContaining('shifts the blame') });
+  });
+
+  test('the latest message that took a step is the one shown', () => {
+    const items = checklist('Hello again.', [], 'none', ['Sorry, checking.', 'So sorry about the damage.']);
+    expect(items.find((i) => i.id === 'apologise')!.evidence!.text).toBe('sorry');
+    expect(checklist('Hello again.', [], 'none', ['So sorry about the damage.', 'I apologise again.']).find((i) => i.id === 'apologise')!.evidence!.text).toBe('apologise');
+  });
+});

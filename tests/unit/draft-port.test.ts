@@ -96,6 +96,17 @@ test('after the first request, a draft goes as the edit from the one before, cus
   expect(third!.snapshot.customer).toEqual([{ text: 'Hello?' }]);
 });
 
+test("the agent's sent chat messages go only when they changed", async () => {
+  const send = draftChannel();
+  void send({ ...snap, agent: ['Sorry for the wait!'] });
+  void send({ ...snap, draft: 'Calm down, please.', agent: ['Sorry for the wait!'] });
+  void send({ ...snap, draft: 'Calm down, please.', agent: [] });
+  const [first, second, third] = ports[0]!.sent;
+  expect(first!.snapshot.agent).toEqual(['Sorry for the wait!']);
+  expect(second!.snapshot.agent).toBeUndefined();
+  expect(third!.snapshot.agent).toEqual([]);
+});
+
 test('when the worker cannot place an edit it asks again, and gets the whole snapshot', async () => {
   const send = draftChannel();
   void send(snap);

@@ -25,6 +25,8 @@ interface Case {
   conversationId: string;
   /** The site's messages (the last match is the customer's last message), to grow the thread. */
   messages: string;
+  /** What the support side sent, for adapters that read it (chat: the checklist counts it). */
+  agent?: string[];
 }
 
 const CASES: Case[] = [
@@ -46,6 +48,7 @@ const CASES: Case[] = [
       },
     ],
     channel: 'email',
+    agent: ['Thanks Margaret, I have logged the damage report.'],
     conversationId: 'T-1042',
     messages: '[data-tact-message]',
   },
@@ -59,6 +62,7 @@ const CASES: Case[] = [
       { text: 'Still nothing. I want a refund, not another form.', author: 'Margaret Ellis', time: '2026-11-21T07:45:00Z' },
     ],
     channel: 'email',
+    agent: ['Thanks Margaret, I have logged the damage.'],
     conversationId: '123',
     messages: '[data-ticket-id="123"] [data-test-id="omni-log-comment-item"]',
   },
@@ -85,6 +89,7 @@ const CASES: Case[] = [
       { text: 'Chrome. This is urgent, my report is due at noon!', author: 'Leo Park', time: '2026-11-21T10:04:00Z' },
     ],
     channel: 'chat',
+    agent: ['Which browser are you on?'],
     conversationId: '215470000000777',
     messages: '[data-part-id]',
   },
@@ -178,6 +183,15 @@ const patternMatches = (pattern: string, url: URL) => {
   const hostOk = host!.startsWith('*.') ? url.hostname === host!.slice(2) || url.hostname.endsWith(host!.slice(1)) : url.hostname === host;
   return hostOk && (scheme === '*' ? /^https?:$/.test(url.protocol) : url.protocol === `${scheme}:`);
 };
+
+describe.each(CASES.filter((c) => c.agent))('$id adapter, the support side', (c) => {
+  test("reads what the agents sent, without bots' messages or internal notes", () => {
+    const site = adapter(c.id);
+    const doc = parse(fixture(c.id));
+    expect(site.agentMessages!(doc)).toEqual(c.agent);
+    expect(site.agentMessages!(doc, 0)).toEqual([]);
+  });
+});
 
 describe.each(CASES)('$id adapter', (c) => {
   const site = adapter(c.id);
