@@ -175,6 +175,17 @@ function AiResult({ state, ai, onApplied, onRetry }: { state: TabState; ai: AiTa
 
   if (ai.status === 'failed' && ai.error) return <AiErrorNotice error={ai.error} onRetry={onRetry} onClose={clear} />;
 
+  const leftOut = ai.leftOut?.length ? <LeftOutNote leftOut={ai.leftOut} all={ai.rewrites.length === 0} /> : null;
+  if (ai.rewrites.length === 0 && leftOut)
+    return (
+      <div className="status" role="status">
+        {leftOut}{' '}
+        <button type="button" onClick={clear}>
+          OK
+        </button>
+      </div>
+    );
+
   if (ai.rewrites.length === 0)
     return (
       <p className="status" data-testid="ai-unsure" role="status">
@@ -186,15 +197,30 @@ function AiResult({ state, ai, onApplied, onRetry }: { state: TabState; ai: AiTa
     );
 
   return (
-    <ul className="findings" data-testid="ai-findings">
-      <SuggestionCard
-        state={state}
-        finding={aiFinding(ai)}
-        reasons={ai.rewrites.map((r) => r.why)}
-        onFocus={() => {}}
-        onApplied={onApplied}
-        onDismissed={clear}
-      />
-    </ul>
+    <>
+      <ul className="findings" data-testid="ai-findings">
+        <SuggestionCard
+          state={state}
+          finding={aiFinding(ai)}
+          reasons={ai.rewrites.map((r) => r.why)}
+          onFocus={() => {}}
+          onApplied={onApplied}
+          onDismissed={clear}
+        />
+      </ul>
+      {leftOut}
+    </>
+  );
+}
+
+/** Rewrites the team's phrasebook flags are not offered (lib/ai/screen.ts); say so, with its reason. */
+function LeftOutNote({ leftOut, all }: { leftOut: NonNullable<AiTabState['leftOut']>; all: boolean }) {
+  const [first] = leftOut;
+  const count = leftOut.length === 1 ? 'One of Claude’s rewrites was' : `${leftOut.length} of Claude’s rewrites were`;
+  return (
+    <p className="muted" data-testid="ai-left-out">
+      {all ? 'Claude’s rewrites were all' : count} left out: your phrasebook flags “{first!.phrase}” ({first!.why}).
+      {all && ' Write it yourself, or ask again.'}
+    </p>
   );
 }

@@ -179,6 +179,8 @@ export const aiTabStateSchema = z.object({
   unsure: z.optional(z.boolean()),
   /** Answered from the cache, no request made. */
   cached: z.optional(z.boolean()),
+  /** Rewrites left out because the team's phrasebook flags their words (lib/ai/screen.ts). */
+  leftOut: z.optional(z.array(z.object({ phrase: z.string(), why: z.string(), entryId: z.string() }))),
   error: z.optional(aiErrorSchema),
   updatedAt: z.number(),
 });

@@ -13,6 +13,7 @@ import {
   type BackgroundToPanel,
 } from '@/lib/protocol';
 import { AiJobs } from '@/lib/ai/jobs';
+import { screenRewrites } from '@/lib/ai/screen';
 import { aiStatusOf, parseAiConfig, updateAiConfig, type AiConfig } from '@/lib/ai/config';
 import { createClient } from '@/lib/ai/client';
 import { tableCache } from '@/lib/ai/cache';
@@ -49,6 +50,7 @@ export function registerAiHandlers(ctx: BackgroundContext) {
     cache: tableCache(ctx.db.aiRewrites, rewriteOutputSchema),
     makeClient: clientFor,
     consent: hasDataConsent,
+    screen: (rewrites) => screenRewrites(rewrites, ctx.phrasebook),
   });
 
   // A rewrite follows its tab's draft: dropped (and its request aborted) once its sentence is edited.

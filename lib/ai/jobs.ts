@@ -5,6 +5,8 @@ import type { RewriteCache } from './cache';
 import type { AiConfig } from './config';
 import type { RewriteInput } from './prompt';
 import { rewriteSentence } from './rewrite';
+import type { Rewrite } from './rewrite-schema';
+import type { LeftOut } from './screen';
 import { rateLimitGate, type RateLimitGate } from './backoff';
 import { whyNot } from './preflight';
 
@@ -21,6 +23,8 @@ export interface AiJobDeps {
   makeClient(config: AiConfig): MessagesClient;
   /** Whether the browser lets Tact send data out (Firefox's data consent); always, when absent. */
   consent?(): Promise<boolean>;
+  /** The team's phrasebook on Claude's rewrites (./screen.ts): what it flags is left out. */
+  screen?(rewrites: readonly Rewrite[]): { kept: Rewrite[]; leftOut: LeftOut[] };
   now?: () => number;
   timeoutMs?: number;
 }
@@ -130,7 +134,17 @@ export class AiJobs {
     if (held) return finish({ status: 'failed', rewrites: [], error: held });
 
     // Written through before the request: a worker stopped from here on resumes it.
-    const asking: AiTabState = { ...job.state, status: 'asking', rewrites: [], error: undefined, unsure: undefined, cached: undefined, updatedAt: this.now() };
+    const asking: AiTabState = {
+      ...job.state,
+      status: 'asking',
+      rewrites: [],
+      error: undefined,
+      unsure: undefined,
+      cached: undefined,
+      leftOut: undefined,
+      updatedAt: this.now(),
+    };
+    const screen = (rewrites: readonly Rewrite[]) => this.deps.screen?.(rewrites) ?? { kept: [...rewrites], leftOut: [] };
     job = { ...job, state: asking };
     await this.save(tabId, job);
     if (!current()) return asking;
@@ -144,13 +158,16 @@ export class AiJobs {
       // Streamed updates go to the panels only; storage gets the request and the final answer.
       onPartial: (rewrites) => {
         if (!current()) return;
-        const state = { ...job.state, rewrites, updatedAt: this.now() };
+        const state = { ...job.state, rewrites: screen(rewrites).kept, updatedAt: this.now() };
         this.jobs.set(tabId, { ...job, state });
         this.emit(tabId, state);
       },
     });
     if (!current()) return { ...asking, status: 'failed', error: { kind: 'aborted', message: 'Cancelled.' } };
-    if (result.ok) return finish({ status: 'done', rewrites: result.output.rewrites, unsure: result.output.unsure, cached: result.cached });
+    if (result.ok) {
+      const { kept, leftOut } = screen(result.output.rewrites);
+      return finish({ status: 'done', rewrites: kept, leftOut: leftOut.length ? leftOut : undefined, unsure: result.output.unsure, cached: result.cached });
+    }
     const error: NonNullable<AiTabState['error']> = { ...result.error };
     await this.gate.note(error);
     return finish({ status: 'failed', rewrites: [], error });

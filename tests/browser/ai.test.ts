@@ -289,6 +289,26 @@ describe('AI rewrites', () => {
     await panel.close();
   });
 
+  test("a rewrite that says what the team's phrasebook flags is not offered, and the panel says why", async () => {
+    const sentence = 'Unfortunately the refund form is broken today.';
+    const flagged = 'I understand, but the refund form is broken today.';
+    const good = 'I am sorry the refund form is broken; I will process your refund by hand today.';
+    expect(expectedMatches(sentence)).toEqual([]);
+    expect(expectedMatches(flagged).length).toBeGreaterThan(0);
+    stub.queue({ kind: 'tool', input: { rewrites: [{ text: flagged, why: 'Honest.' }, { text: good, why: 'Owns it.' }] } });
+    const { page, panel } = await openTicket(t, 'T-1044');
+    await typeDraft(page, `Hello Ingrid. ${sentence}`);
+    const candidate = panel.getByTestId('ai-candidate').filter({ hasText: sentence });
+    await candidate.waitFor({ timeout: 10_000 });
+    await candidate.getByRole('button', { name: 'Rewrite with AI' }).click();
+    const card = panel.locator('[data-testid=finding][data-source=ai]');
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.getByTestId('say-this').allTextContents()).toEqual([good]);
+    expect(await panel.getByTestId('ai-left-out').textContent()).toContain('your phrasebook flags “I understand, but”');
+    await page.close();
+    await panel.close();
+  });
+
   // Last: the backoff holds every request back for the next 40 s, as it should.
   test('a 429 shows the rate limit with its countdown', async () => {
     stub.queue({ kind: 'error', status: 429, type: 'rate_limit_error', headers: { 'retry-after': '40' } });

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { AiJobs, type AskRequest } from '../../lib/ai/jobs';
+import { AiJobs, type AiJobDeps, type AskRequest } from '../../lib/ai/jobs';
+import { screenRewrites } from '../../lib/ai/screen';
+import { phrasebook } from '../support/shipped-phrasebook';
 import { memoryCache, tableCache } from '../../lib/ai/cache';
 import { rewriteOutputSchema, type RewriteOutput } from '../../lib/ai/rewrite-schema';
 import { createClient } from '../../lib/ai/client';
@@ -41,7 +43,14 @@ const ask = (over: Partial<AskRequest> = {}): AskRequest => ({
 });
 
 function jobs(
-  over: { config?: Partial<AiConfig>; storage?: ReturnType<typeof memoryStorage>; cache?: ReturnType<typeof memoryCache<RewriteOutput>>; now?: () => number; consent?: () => Promise<boolean> } = {},
+  over: {
+    config?: Partial<AiConfig>;
+    storage?: ReturnType<typeof memoryStorage>;
+    cache?: ReturnType<typeof memoryCache<RewriteOutput>>;
+    now?: () => number;
+    consent?: () => Promise<boolean>;
+    screen?: AiJobDeps['screen'];
+  } = {},
 ) {
   const config = parseAiConfig({ apiKey: 'sk-ant-test-0000', baseURL: stub.url, ...over.config });
   const storage = over.storage ?? memoryStorage();
@@ -54,6 +63,7 @@ function jobs(
     now: over.now,
     timeoutMs: 2000,
     consent: over.consent,
+    screen: over.screen,
   });
   return { j, storage, cache };
 }
@@ -71,6 +81,23 @@ describe('AI jobs', () => {
     expect(streaming.length).toBeGreaterThan(0);
     expect(seen.at(-1)).toEqual(final);
     expect(await j.get(7)).toEqual(final);
+  });
+
+  test("a rewrite the team's phrasebook flags is left out, while streaming and in the answer, with the entry's reason", async () => {
+    const flagged = { text: 'I understand, but we cannot refund opened items.', why: 'Honest.' };
+    const good = GOOD_REWRITES.rewrites[0]!;
+    expect(phrasebook.match(flagged.text).length).toBeGreaterThan(0);
+    const { j } = jobs({ screen: (r) => screenRewrites(r, phrasebook) });
+    const seen: (AiTabState | null)[] = [];
+    j.subscribe(7, (s) => seen.push(s));
+    stub.queue({ kind: 'tool', input: { rewrites: [flagged, good] }, chunks: 10, delayMs: 3 });
+    const final = await j.ask(ask());
+    expect(final).toMatchObject({ status: 'done', rewrites: [good], leftOut: [{ phrase: 'I understand, but', entryId: 'en-empathise-i-understand-but' }] });
+    expect(final.leftOut![0]!.why).toBe(phrasebook.entries.find((e) => e.id === 'en-empathise-i-understand-but')!.why);
+    for (const s of seen) expect(s?.rewrites.map((r) => r.text) ?? []).not.toContain(flagged.text);
+    // All flagged: none offered, and the panel is told why.
+    stub.queue({ kind: 'tool', input: { rewrites: [flagged] } });
+    expect(await j.ask(ask({ tabId: 9, input: { ...ask().input, sentence: 'Other sentence.' } }))).toMatchObject({ status: 'done', rewrites: [], leftOut: [{ entryId: 'en-empathise-i-understand-but' }] });
   });
 
   test('the same sentence again is answered from the cache: no second request', async () => {

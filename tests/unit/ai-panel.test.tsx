@@ -76,6 +76,14 @@ describe('AI panel section', () => {
     [ai({ status: 'failed', error: { kind: 'rate-limited', message: 'x', retryAfterS: 30, retryAt: Date.now() + 30_000 } }), ['Rate limited: retry in 30 s.']],
     [ai({ status: 'done', rewrites: [], unsure: true }), ['Claude had no better way to say']],
     [ai({ status: 'done', rewrites: [{ text: 'I will fix it today.', why: 'Commits.' }] }), ['data-source="ai"', '>AI<', 'I will fix it today.', 'Commits.']],
+    [
+      ai({ status: 'done', rewrites: [{ text: 'I will fix it today.', why: 'Commits.' }], leftOut: [{ phrase: 'I understand, but', why: 'Dismisses what was said.', entryId: 'x' }] }),
+      ['I will fix it today.', 'One of Claude’s rewrites was left out: your phrasebook flags “I understand, but” (Dismisses what was said.).'],
+    ],
+    [
+      ai({ status: 'done', rewrites: [], leftOut: [{ phrase: '<b>as per</b>', why: 'Stiff.', entryId: 'x' }] }),
+      ['Claude’s rewrites were all left out: your phrasebook flags “&lt;b&gt;as per&lt;/b&gt;” (Stiff.). Write it yourself, or ask again.'],
+    ],
   ])('state %#', (a, texts) => {
     const html = render(a);
     for (const text of texts) expect(html).toContain(text);
