@@ -1,5 +1,6 @@
 import { compilePhrasebook } from '../phrasebook/engine';
 import { runInlineTests } from '../phrasebook/inline-tests';
+import { conflictMessage, suggestionConflicts } from '../phrasebook/suggestion-conflicts';
 import { parsePhrasebookFiles } from '../phrasebook/load';
 import { formatProblem } from '../phrasebook/errors';
 import { fileOf as originOf } from '../phrasebook/origin';
@@ -119,6 +120,10 @@ export function planImport(inputs: readonly ImportInput[], mode: ImportMode, shi
   }
   for (const f of runInlineTests(compiled, compiled.entries.filter((e) => ids.has(e.id))))
     problems.push({ file: fileOf.get(f.entryId) ?? '', entryId: f.entryId, message: `inline test ${f.message}` });
+  // "Say this" must not be a "not that": an imported suggestion flagged, or an imported pattern flagging a suggestion.
+  for (const c of suggestionConflicts(compiled.entries, compiled))
+    if (ids.has(c.entryId) || ids.has(c.flaggedBy))
+      problems.push({ file: fileOf.get(c.entryId) || fileOf.get(c.flaggedBy) || '(phrasebook)', entryId: c.entryId, message: conflictMessage(c) });
   // A pattern with alternatives clashes once per variant: say it once.
   if (problems.length) return { ok: false, problems: [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()] };
 

@@ -1,5 +1,6 @@
 import { compilePhrasebook } from '../phrasebook/engine';
 import { runInlineTests } from '../phrasebook/inline-tests';
+import { conflictMessage, suggestionConflicts } from '../phrasebook/suggestion-conflicts';
 import type { Entry } from '../phrasebook/schema';
 import { teamEntrySchema } from './overlay';
 
@@ -64,5 +65,9 @@ export function validateEntry(input: unknown, others: readonly Entry[]): EntryCh
     const list = f.kind === 'match' ? entry.tests?.match ?? [] : entry.tests?.noMatch ?? [];
     problems.push({ field: `tests.${f.kind}.${list.indexOf(f.text)}`, message: f.message });
   }
+  // "Say this" must not be a "not that": its suggestions against the locale, and the others' against its patterns.
+  for (const c of suggestionConflicts([entry], together)) problems.push({ field: 'prefer', message: conflictMessage(c) });
+  for (const c of suggestionConflicts(sameLocale, compilePhrasebook([entry], { skipInvalid: true })))
+    problems.push({ field: 'avoid', message: `it would flag "${c.phrase}" in the suggestion "${c.suggestion}" of entry ${c.entryId}` });
   return problems.length ? { ok: false, entry, problems } : { ok: true, entry };
 }

@@ -3,6 +3,8 @@ import { compilePhrasebook } from '../../lib/phrasebook/engine';
 import { formatProblem, type PhrasebookProblem } from '../../lib/phrasebook/errors';
 import { runInlineTests } from '../../lib/phrasebook/inline-tests';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
+import { fileOf } from '../../lib/phrasebook/origin';
+import { conflictMessage, suggestionConflicts } from '../../lib/phrasebook/suggestion-conflicts';
 
 /** The phrasebook shipped beside the CLI, so `npx tact` works from any folder. */
 const SHIPPED_PHRASEBOOK = fileURLToPath(new URL('../../phrasebook/', import.meta.url));
@@ -28,6 +30,9 @@ export async function run(args: string[], io: { stdout: { write(s: string): unkn
   problems.push(...compiled.problems);
   const failures = runInlineTests(compiled, compiled.entries);
   problems.push(...failures.map((f) => ({ file: f.file, entryId: f.entryId, message: `inline test: ${f.message}` })));
+  // "Say this" must not be a "not that" (lib/phrasebook/suggestion-conflicts.ts).
+  const byId = new Map(compiled.entries.map((e) => [e.id, e]));
+  problems.push(...suggestionConflicts(compiled.entries, compiled).map((c) => ({ file: fileOf(byId.get(c.entryId)!), entryId: c.entryId, message: conflictMessage(c) })));
   for (const p of problems) io.stdout.write(formatProblem(p) + '\n');
   const tests = compiled.entries.reduce((n, e) => n + (e.tests?.match.length ?? 0) + (e.tests?.noMatch.length ?? 0), 0);
   if (read.files.length === 0) {

@@ -120,6 +120,16 @@ describe('tact lint-phrasebook', () => {
     expect(lines.at(-1)).toBe('1 files, 2 entries, 1 inline tests: 3 problems');
   });
 
+  test('a suggestion that says what another entry flags is a problem', async () => {
+    const clash = join(root, 'clash');
+    mkdirSync(join(clash, 'en'), { recursive: true });
+    const calm = { ...entry('calm-down', ['calm down'], 'risk'), prefer: ['please calm down and bear with me'] };
+    writeFileSync(join(clash, 'en', 'empathise.json'), JSON.stringify({ locale: 'en', category: 'empathise', entries: [calm] }));
+    const t = io();
+    expect(await lint([clash], t.streams)).toBe(1);
+    expect(t.out()).toContain('en/empathise.json: calm-down: `prefer` "please calm down and bear with me" says "calm down", which entry calm-down flags');
+  });
+
   test('an empty folder fails', async () => {
     const t = io();
     expect(await lint([root + '/nothing-here'], t.streams)).toBe(2);

@@ -6,6 +6,7 @@ import { runInlineTests } from '../../lib/phrasebook/inline-tests';
 import { phrasebookJsonSchema } from '../../lib/phrasebook/json-schema';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
 import { renderRulesMarkdown } from '../../lib/phrasebook/rules-md';
+import { conflictMessage, suggestionConflicts } from '../../lib/phrasebook/suggestion-conflicts';
 
 // The shipped phrasebook, linted as data: valid, unique, sorted, compiling, its examples passing,
 // and the files generated from it current.
@@ -36,6 +37,11 @@ describe('shipped phrasebook', () => {
     expect(entries.filter((e) => !e.tests?.match.length).map((e) => e.id)).toEqual([]);
     const compiled = compilePhrasebook(entries, { skipInvalid: true });
     expect(runInlineTests(compiled, compiled.entries).map((f) => `${f.file}: ${f.entryId}: ${f.message}`)).toEqual([]);
+  });
+
+  test('no suggestion says what an entry flags ("say this" is never a "not that")', () => {
+    const compiled = compilePhrasebook(entries, { skipInvalid: true });
+    expect(suggestionConflicts(compiled.entries, compiled).map(conflictMessage)).toEqual([]);
   });
 
   test.each([

@@ -47,6 +47,11 @@ describe('import', () => {
       [input(fileWith([{ ...teamFileEntry, tests: { match: ['Talk soon.'] } }]))],
       [{ file: 'team.json (en/timing.json)', entryId: teamEntry().id, message: /^inline test should be flagged but is not: "Talk soon\."$/ }],
     ],
+    [
+      'a suggestion a shipped entry flags',
+      [input(fileWith([{ ...teamFileEntry, prefer: ['I will get it done as soon as possible'] }]))],
+      [{ file: 'team.json (en/timing.json)', entryId: teamEntry().id, message: new RegExp(`^\`prefer\` "I will get it done as soon as possible" says "as soon as possible", which entry ${ASAP} flags$`) }],
+    ],
     ['not a phrasebook at all', [input([1, 2, 3])], [{ file: 'team.json', message: /expected object/ }]],
   ])('%s: rejected as a whole, with the list', (_name, inputs, expected) => {
     // A good file alongside must not get in either.

@@ -61,6 +61,19 @@ describe('validating one edited entry', () => {
     expect(problemsOf({ ...teamEntry(), locale: 'sv', avoid: [asap.avoid[0]], tests: undefined })).toEqual([]);
   });
 
+  test('"say this" is never a "not that": a suggestion another entry flags, or a pattern that flags another entry\'s suggestion', () => {
+    const asap = shippedEntry(ASAP);
+    expect(problemsOf({ ...teamEntry(), prefer: ['I will fix it as soon as possible'] })).toContainEqual({
+      field: 'prefer',
+      message: `\`prefer\` "I will fix it as soon as possible" says "as soon as possible", which entry ${ASAP} flags`,
+    });
+    const suggestion = asap.prefer[0]!;
+    const word = suggestion.split(' ').slice(0, 3).join(' ');
+    expect(problemsOf({ ...teamEntry(), avoid: [word], tests: undefined }).map((p) => p.field + ': ' + p.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`^avoid: it would flag ".+" in the suggestion ".+" of entry ${ASAP}$`)),
+    );
+  });
+
   test('the id of another entry is refused', () => {
     expect(problemsOf({ ...teamEntry(), id: ASAP })).toContainEqual({ field: 'id', message: `another entry already has the id "${ASAP}"` });
   });
