@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { aiReady, type AiStatus, type ReadCustomerResult, type TabState } from '@/lib/protocol';
 import type { CustomerReading } from '@/lib/ai/reading-schema';
+import type { AbuseLevel } from '@/lib/classify/verdict';
 import { sendMessage } from '@/utils/messaging';
 import { AiErrorNotice } from './AiErrorNotice';
 import { ABUSE_PROTOCOL, TYPE_LABELS } from './customer-labels';
@@ -21,7 +22,7 @@ const STOPPED = 'Tact’s background stopped before Claude answered: ask again.'
  * language (a second opinion otherwise), sent only when the agent asks. A reading already paid for
  * is shown again from the cache when the panel reopens. Everything is rendered as React text.
  */
-export function AiReading({ state, status }: { state: TabState; status: AiStatus | null }) {
+export function AiReading({ state, status, onAbuse }: { state: TabState; status: AiStatus | null; onAbuse?(level: AbuseLevel | null): void }) {
   const customerKey = state.customer.map((m) => m.text).join('\u0000');
   // What is shown belongs to the customer's words it was asked for: once they change, it is idle again.
   const [slot, setSlot] = useState<{ key: string; shown: Shown }>({ key: customerKey, shown: IDLE });
@@ -53,6 +54,10 @@ export function AiReading({ state, status }: { state: TabState; status: AiStatus
     else if (!cachedOnly) setShown({ kind: 'idle' });
     return result.reading !== null;
   };
+
+  // The abuse Claude found (backed by quotes: lib/ai/reading.ts), for the checklist's boundary step.
+  const abuse = shown.kind === 'done' ? shown.reading.abuse : null;
+  useEffect(() => onAbuse?.(abuse), [abuse, onAbuse]);
 
   const auto = status?.autoRead === true;
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { PanelConnection } from '@/utils/panel-connection';
 import { aiReady, type AiStatus, type AiTabState, type TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
 import { languageMismatch } from '@/lib/language-match';
+import type { AbuseLevel } from '@/lib/classify/verdict';
 import { sendMessage } from '@/utils/messaging';
 import { replaceInDraft } from '@/utils/replace-in-draft';
 import { SuggestionCard, type Applied } from './SuggestionCard';
@@ -51,6 +52,10 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
 
   const findings = state.findings; // dismissed ones are already left out by the background
   const mismatch = languageMismatch(state.verdict?.language, state.draftLanguage);
+  // Abuse for the checklist's boundary step: the classifier's, else Claude's reading (a language Tact does not read).
+  const [claudeAbuse, setClaudeAbuse] = useState<AbuseLevel | null>(null);
+  const verdictAbuse = state.verdict?.abuse.level ?? 'none';
+  const abuse = verdictAbuse !== 'none' ? verdictAbuse : (claudeAbuse ?? 'none');
 
   const undo = useCallback(async () => {
     if (!lastApplied) return;
@@ -114,13 +119,13 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
         </a>
       </header>
       <CustomerCard state={state} />
-      <AiReading state={state} status={aiStatus} />
+      <AiReading state={state} status={aiStatus} onAbuse={setClaudeAbuse} />
       {mismatch && (
         <p className="notice" role="status" data-testid="language-mismatch">
           {mismatch}
         </p>
       )}
-      <Checklist draft={state.draft} findings={state.findings} abuse={state.verdict?.abuse.level ?? 'none'} earlier={state.agent ?? []} />
+      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={state.agent ?? []} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>
         {lastApplied && (

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { appendCustomerMessage, expectedMatches, feedbackRows, openTicket, setup, typeDraft } from './helpers';
-import { GOOD_REWRITES, startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
+import { GOOD_READING, GOOD_REWRITES, startAnthropicStub, type AnthropicStub } from '../support/anthropic-stub';
 import { DRAFT, EMAIL, heldRewrite, REWRITE, RISKY } from '../support/ai-draft';
 import { openPanel, stopServiceWorker } from '../../scripts/chromium';
 
@@ -285,6 +285,22 @@ describe('AI rewrites', () => {
     expect((rewrite.body.tool_choice as { name: string }).name).toBe('suggest_rewrites');
     expect(rewrite.raw).toContain('frustrated, disappointed');
     expect(rewrite.raw).toContain('Customer type: loyal-at-risk');
+    await page.close();
+    await panel.close();
+  });
+
+  test('abuse only Claude finds (a language Tact does not read) adds the boundary step to the checklist', async () => {
+    // "Ask by itself" is on (the test before): the new message is read without a click.
+    stub.queue({ kind: 'tool', input: { ...GOOD_READING, abuse: 'insult', abuseEvidence: ['Ihr seid alle Idioten'] } });
+    const { page, panel } = await openTicket(t, 'T-4001');
+    const step = panel.locator('[data-testid=checklist] [data-item="boundary"]');
+    await typeDraft(page, 'Hallo Herr Becker,');
+    await panel.getByTestId('checklist').waitFor({ timeout: 10_000 });
+    expect(await step.count()).toBe(0);
+    await appendCustomerMessage(page, 'Ihr seid alle Idioten.');
+    await typeDraft(page, 'Hallo Herr Becker, es tut mir leid.');
+    await expect.poll(() => step.count(), { timeout: 10_000 }).toBe(1);
+    expect(await step.getAttribute('data-done')).toBe('false');
     await page.close();
     await panel.close();
   });
