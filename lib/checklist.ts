@@ -1,6 +1,8 @@
 // The reply checklist from the seeds' six steps: acknowledge, empathise, apologise without blaming,
-// ask, offer options, commit to a next step with a time. Ticked live from the draft, in English,
-// Chinese and Swedish. These are fixed expressions written here (not user input), all linear.
+// ask, offer options, commit to a next step with a time; and with an abusive customer, the seeds'
+// boundary. Ticked live from the draft, in English, Chinese and Swedish, deferring to the
+// phrasebook's findings in it, and in a chat from what the agent already sent. These are fixed
+// expressions written here (not user input), all linear.
 
 import type { AbuseLevel } from './classify/verdict';
 import type { Finding } from './protocol';
@@ -100,7 +102,8 @@ const BOUNDARY = any(
   /\bif (?:the|this|that) (?:language|swearing|insults?|abuse|name-calling|tone) (?:continues?|goes on|carries on)\b/,
   /\b(?:i|we) (?:will not|won't|cannot|can't|do not|don't) (?:accept|tolerate)\b/,
   /\b(?:keep|let's keep) (?:it|this|the conversation|our conversation) (?:civil|respectful|polite)\b/,
-  /如果(?:您|你)?(?:继续|再)|请(?:您)?(?:文明|礼貌)(?:用语|沟通|交流)|(?:我们|我)(?:不能|无法)接受(?:这样的|辱骂|侮辱)/,
+  // Not a bare "如果您再…": "如果您再有问题" (if you have more questions) closes many a polite reply.
+  /如果(?:您|你)?(?:继续|再)(?:这样|骂|辱骂|侮辱|说脏话|使用(?:这样的|不文明的)?(?:语言|言语|字眼))|请(?:您)?(?:文明|礼貌)(?:用语|沟通|交流)|(?:我们|我)(?:不能|无法)接受(?:这样的|辱骂|侮辱)/,
   /\bom (?:språket|svordomarna|förolämpningarna|tonen) fortsätter\b|\b(?:jag|vi) (?:accepterar|tolererar) inte\b|\bhåll en (?:trevlig|vänlig) ton\b/,
 );
 

@@ -136,6 +136,7 @@ describe('the boundary step, for an abusive customer only', () => {
 
   test('not ticked by a reply that ignores the abuse', () => {
     expect(boundary("I'm sorry the parcel is late. I will check with the courier today.", 'profanity')).toMatchObject({ done: false });
+    expect(boundary('如果您再有任何问题，请随时联系我们。', 'insult')).toMatchObject({ done: false });
   });
 
   test('a threat asks to end the conversation, not to warn', () => {
