@@ -100,15 +100,16 @@ const COMMIT = any(
 // on, then end it; a threat is not negotiated with. The step shows only for an abusive customer.
 const BOUNDARY = any(
   /\bif (?:the|this|that) (?:language|swearing|insults?|abuse|name-calling|tone) (?:continues?|goes on|carries on)\b/,
-  /\b(?:i|we) (?:will not|won't|cannot|can't|do not|don't) (?:accept|tolerate)\b/,
+  // What is not accepted must be the abuse: "we don't accept returns after 30 days" sets no boundary.
+  /\b(?:i|we) (?:will not|won't|cannot|can't|do not|don't) (?:accept|tolerate) (?:(?:this|that|such|any) )?(?:(?:kind of|abusive|offensive|insulting|rude|foul) )*(?:language|abuse|insults?|swearing|behaviou?r|tone)\b/,
   /\b(?:keep|let's keep) (?:it|this|the conversation|our conversation) (?:civil|respectful|polite)\b/,
   // Not a bare "如果您再…": "如果您再有问题" (if you have more questions) closes many a polite reply.
   /如果(?:您|你)?(?:继续|再)(?:这样|骂|辱骂|侮辱|说脏话|使用(?:这样的|不文明的)?(?:语言|言语|字眼))|请(?:您)?(?:文明|礼貌)(?:用语|沟通|交流)|(?:我们|我)(?:不能|无法)接受(?:这样的|辱骂|侮辱)/,
-  /\bom (?:språket|svordomarna|förolämpningarna|tonen) fortsätter\b|\b(?:jag|vi) (?:accepterar|tolererar) inte\b|\bhåll en (?:trevlig|vänlig) ton\b/,
+  /\bom (?:språket|svordomarna|förolämpningarna|tonen) fortsätter\b|\b(?:jag|vi) (?:accepterar|tolererar) inte (?:(?:det|ett|sådant|sånt) )?(?:här )?(?:språk|svordomar|förolämpningar|hot|den tonen)|\bhåll en (?:trevlig|vänlig) ton\b/,
 );
 
 const END_CONVERSATION = any(
-  /\b(?:i|we) (?:will|'ll|would|'d|have to|must|am going to|are going to|need to)? ?(?:have to )?(?:end|close|stop|leave|disconnect|terminate|ending|closing) (?:this|the|our) (?:chat|conversation|call)\b/,
+  /\b(?:i|we) (?:will|'ll|would|'d|have to|must|am going to|are going to|need to)? ?(?:have to )?(?:end|close|stop|disconnect|terminate|ending|closing) (?:this|the|our) (?:chat|conversation|call)\b/,
   /\b(?:i am|i'm|we are|we're) (?:now )?(?:ending|closing) (?:this|the|our) (?:chat|conversation|call)\b/,
   /(?:结束|终止)(?:本次|这次)?(?:对话|通话|聊天|会话)/,
   /\b(?:avslutar|avsluta|avbryter|avbryta) (?:samtalet|chatten|konversationen)\b/,

@@ -129,6 +129,8 @@ describe('the boundary step, for an abusive customer only', () => {
     ['en, a warning', "I want to help, but if the insults continue I'll have to end this chat."],
     ['en, what is not accepted', "I'm happy to sort this out, but we don't accept abusive language."],
     ['sv', 'Jag vill gärna hjälpa dig, men om språket fortsätter avslutar jag samtalet.'],
+    ['sv, what is not accepted', 'Jag hjälper gärna till, men vi accepterar inte det här språket.'],
+    ['en, not tolerated', 'We will not tolerate abusive language.'],
     ['zh', '我很想帮您解决问题，但如果您继续辱骂，我将结束本次对话。'],
   ])('ticked by %s', (_, draft) => {
     expect(boundary(draft, 'insult')).toMatchObject({ done: true, label: 'Set a boundary: warn once that you will end the conversation' });
@@ -137,6 +139,8 @@ describe('the boundary step, for an abusive customer only', () => {
   test('not ticked by a reply that ignores the abuse', () => {
     expect(boundary("I'm sorry the parcel is late. I will check with the courier today.", 'profanity')).toMatchObject({ done: false });
     expect(boundary('如果您再有任何问题，请随时联系我们。', 'insult')).toMatchObject({ done: false });
+    expect(boundary("We don't accept returns after 30 days, and I'll leave the chat open for you.", 'insult')).toMatchObject({ done: false });
+    expect(boundary('Vi accepterar inte returer efter 30 dagar.', 'insult')).toMatchObject({ done: false });
   });
 
   test('a threat asks to end the conversation, not to warn', () => {
