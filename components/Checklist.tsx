@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { checklist } from '@/lib/checklist';
+import { checklist, type SentMessage } from '@/lib/checklist';
 import type { AbuseLevel } from '@/lib/classify/verdict';
 import type { Finding } from '@/lib/protocol';
 
@@ -8,7 +8,7 @@ interface Props {
   findings: readonly Finding[];
   abuse: AbuseLevel;
   /** In a chat, the messages the agent already sent, oldest first. */
-  earlier: readonly string[];
+  earlier: readonly SentMessage[];
 }
 
 /**

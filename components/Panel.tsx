@@ -125,7 +125,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           {mismatch}
         </p>
       )}
-      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={state.agent ?? []} />
+      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={(state.agent ?? []).map((text, i) => ({ text, findings: state.agentFindings?.[i] }))} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>
         {lastApplied && (

@@ -121,6 +121,11 @@ function find(re: RegExp, text: string) {
 }
 
 type Evidence = NonNullable<ChecklistItem['evidence']>;
+/** A message the agent already sent, with what the phrasebook flags in it (a sent non-apology is none either). */
+export interface SentMessage {
+  text: string;
+  findings?: readonly FlaggedSpan[];
+}
 /** What the checklist needs of the panel's phrasebook findings. */
 export type FlaggedSpan = Pick<Finding, 'start' | 'end' | 'text' | 'category' | 'source'>;
 
@@ -175,10 +180,10 @@ function boundary(text: string, abuse: AbuseLevel): ChecklistItem {
  * a step the draft has not taken counts when a message the agent already sent (`earlier`, oldest
  * first) took it, unless the draft itself says why not (a blame, a promise without a time).
  */
-export function checklist(draft: string, findings: readonly FlaggedSpan[] = [], abuse: AbuseLevel = 'none', earlier: readonly string[] = []): ChecklistItem[] {
+export function checklist(draft: string, findings: readonly FlaggedSpan[] = [], abuse: AbuseLevel = 'none', earlier: readonly SentMessage[] = []): ChecklistItem[] {
   const now = stepsIn(draft, findings, abuse);
   if (!earlier.length) return now;
-  const sent = earlier.map((m) => stepsIn(m, [], abuse)).reverse(); // the latest first
+  const sent = earlier.map((m) => stepsIn(m.text, m.findings ?? [], abuse)).reverse(); // the latest first
   return now.map((step) => {
     if (step.done || step.note) return step;
     const before = sent.map((items) => items.find((i) => i.id === step.id && i.done)).find(Boolean);

@@ -59,6 +59,8 @@ export const tabStateSchema = z.object({
   customer: z.array(customerMessageSchema),
   /** In a chat, what the agent already sent: the checklist counts it. */
   agent: z.optional(z.array(z.string())),
+  /** What the phrasebook flags in each of `agent`'s messages. */
+  agentFindings: z.optional(z.array(z.array(findingSchema))),
   findings: z.array(findingSchema),
   /** The customer's tone and type, made and validated by the background's classifier. */
   verdict: z.nullable(z.custom<Verdict>((v) => typeof v === 'object')),

@@ -54,6 +54,24 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     return found;
   }
 
+  // What the phrasebook flags in the agent's sent chat messages, once per message, phrasebook and
+  // customer: a sent "I'm sorry you feel that way" ticks no checklist step either.
+  const sentFlags = new WeakMap<object, Map<string, Finding[]>>();
+  function flagsInSent(messages: readonly string[], context: DraftContext): Finding[][] {
+    let byText = sentFlags.get(ctx.phrasebook);
+    if (!byText) sentFlags.set(ctx.phrasebook, (byText = new Map()));
+    const scope = [context.channel, context.type, ...context.tones, ''].join('\u0001');
+    return messages.map((text) => {
+      let found = byText.get(scope + text);
+      if (!found) {
+        if (byText.size > 200) byText.clear();
+        found = findingsIn(ctx.phrasebook, text, { ...context, dismissed: [] });
+        byText.set(scope + text, found);
+      }
+      return found;
+    });
+  }
+
   async function analyse(tabId: number, snapshot: DraftSnapshot): Promise<{ findings: Finding[]; context: DraftContext }> {
     const [settings, dismissed] = await Promise.all([ctx.settings(), dismissedIn(snapshot.conversationId), ctx.livePhrasebook.ready]);
     const verdict = verdictFor(snapshot.customer);
@@ -68,7 +86,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     const draftLanguage = languageOf(snapshot.draft);
     // Panels hear of the state at once; the content script need not wait for it to reach storage.
     ctx.states
-      .set({ tabId, ...snapshot, findings, verdict, draftLanguage, updatedAt: Date.now() })
+      .set({ tabId, ...snapshot, findings, agentFindings: flagsInSent(snapshot.agent ?? [], context), verdict, draftLanguage, updatedAt: Date.now() })
       .catch((err: unknown) => console.warn('[tact] could not keep the tab state', err));
     return { findings, context };
   }

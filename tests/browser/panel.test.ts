@@ -179,6 +179,12 @@ describe('side panel', () => {
     const apologise = panel.locator('[data-testid=checklist] [data-item="apologise"]');
     await typeDraft(page, 'Your parcel leaves our warehouse today.');
     await expect.poll(() => apologise.getAttribute('data-done'), { timeout: 10_000 }).toBe('false');
+    // A sent message the phrasebook flags counts no more than a draft would.
+    await appendAgentMessage(page, "I'm sorry you feel that way.");
+    await typeDraft(page, 'Could you confirm your address?');
+    // The panel has this draft (and the sent message) once "ask" is ticked.
+    await expect.poll(() => panel.locator('[data-testid=checklist] [data-item="ask"]').getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
+    expect(await apologise.getAttribute('data-done')).toBe('false');
     await appendAgentMessage(page, "I'm so sorry for the wait, let me check right away.");
     await typeDraft(page, 'Your parcel leaves our warehouse today, I will send the tracking within 2 hours.');
     await expect.poll(() => apologise.getAttribute('data-earlier'), { timeout: 10_000 }).toBe('true');

@@ -152,7 +152,7 @@ describe('the boundary step, for an abusive customer only', () => {
 
 // In a chat a reply takes several messages: what the agent already sent counts.
 describe('earlier messages of a chat', () => {
-  const sent = ["I'm so sorry for the wait, that must be frustrating.", 'Could you tell me your order number?'];
+  const sent = ["I'm so sorry for the wait, that must be frustrating.", 'Could you tell me your order number?'].map((text) => ({ text }));
 
   test('a step taken in a sent message is ticked, marked as sent earlier, with its words', () => {
     const items = checklist('It leaves our warehouse today, and I will send you the tracking within 2 hours.', [], 'none', sent);
@@ -169,8 +169,15 @@ describe('earlier messages of a chat', () => {
   });
 
   test('the latest message that took a step is the one shown', () => {
-    const items = checklist('Hello again.', [], 'none', ['Sorry, checking.', 'So sorry about the damage.']);
+    const items = checklist('Hello again.', [], 'none', [{ text: 'Sorry, checking.' }, { text: 'So sorry about the damage.' }]);
     expect(items.find((i) => i.id === 'apologise')!.evidence!.text).toBe('sorry');
-    expect(checklist('Hello again.', [], 'none', ['So sorry about the damage.', 'I apologise again.']).find((i) => i.id === 'apologise')!.evidence!.text).toBe('apologise');
+    expect(checklist('Hello again.', [], 'none', [{ text: 'So sorry about the damage.' }, { text: 'I apologise again.' }]).find((i) => i.id === 'apologise')!.evidence!.text).toBe('apologise');
+  });
+
+  test('a sent message the phrasebook flags does not count either', () => {
+    const text = "I'm sorry you feel that way.";
+    const flagged = checklist('Hello again.', [], 'none', [{ text, findings: toFindings(phrasebook.match(text)) }]);
+    expect(flagged.find((i) => i.id === 'apologise')).toMatchObject({ done: false });
+    expect(checklist('Hello again.', [], 'none', [{ text }]).find((i) => i.id === 'apologise')).toMatchObject({ done: true, earlier: true });
   });
 });
