@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PanelConnection } from '@/utils/panel-connection';
 import { aiReady, type AiStatus, type AiTabState, type TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
@@ -56,6 +56,8 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
   const [claudeAbuse, setClaudeAbuse] = useState<AbuseLevel | null>(null);
   const verdictAbuse = state.verdict?.abuse.level ?? 'none';
   const abuse = verdictAbuse !== 'none' ? verdictAbuse : (claudeAbuse ?? 'none');
+  // Made once per tab state, so the checklist's memo holds across the panel's other renders.
+  const sent = useMemo(() => (state.agent ?? []).map((text, i) => ({ text, findings: state.agentFindings?.[i] })), [state.agent, state.agentFindings]);
 
   const undo = useCallback(async () => {
     if (!lastApplied) return;
@@ -125,7 +127,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           {mismatch}
         </p>
       )}
-      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={(state.agent ?? []).map((text, i) => ({ text, findings: state.agentFindings?.[i] }))} />
+      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={sent} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>
         {lastApplied && (

@@ -1,5 +1,5 @@
 import type { CompiledPhrasebook } from '../phrasebook/engine';
-import { atLeast } from '../severity';
+import { flagsIn } from '../phrasebook/suggestion-conflicts';
 import type { Rewrite } from './rewrite-schema';
 
 // Claude's rewrites go through the team's phrasebook before the agent sees them: a rewrite that
@@ -14,15 +14,14 @@ export interface LeftOut {
 }
 
 /**
- * The rewrites the phrasebook has nothing against (at warning severity or above; hints do not
- * count), and what was left out. Entries limited by `when` are not asked: the rewrite has no
- * customer of its own to check them against, so only the team's unconditional advice applies.
+ * The rewrites the phrasebook has nothing against (flagsIn: warning and above, entries without
+ * `when`, as for the phrasebook's own suggestions), and what was left out.
  */
 export function screenRewrites(rewrites: readonly Rewrite[], phrasebook: Pick<CompiledPhrasebook, 'match'>): { kept: Rewrite[]; leftOut: LeftOut[] } {
   const kept: Rewrite[] = [];
   const leftOut: LeftOut[] = [];
   for (const r of rewrites) {
-    const hit = phrasebook.match(r.text).find((m) => atLeast(m.entry.severity, 'warning'));
+    const [hit] = flagsIn(phrasebook, r.text);
     if (hit) leftOut.push({ phrase: hit.text, why: hit.entry.why, entryId: hit.entry.id });
     else kept.push(r);
   }

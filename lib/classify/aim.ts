@@ -242,7 +242,7 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
     if (w.self.has(window[k]!)) return 'self';
     if (w.second.has(window[k]!)) {
       // "your company is a fraud" judges the firm; "you are a fraud" the person.
-      if (language === 'en' && SITUATIONAL.test(text) && /^(?:your|ur|yours)$/.test(window[k]!)) return undefined;
+      if (language === 'en' && SITUATIONAL.test(text) && POSSESSIVE.test(window[k]!)) return undefined;
       // "your app is shit", "ert system är skit": said of the reader's thing, not of the reader ("your
       // agent is stupid", "your staff are idiots" still are).
       const owned = window[k + 1];

@@ -1,4 +1,5 @@
-import type { CompiledPhrasebook } from './engine';
+import type { CompiledPhrasebook, Match } from './engine';
+import type { Locale } from './vocabulary';
 import type { Entry } from './schema';
 import { atLeast } from '../severity';
 
@@ -17,14 +18,22 @@ export interface SuggestionConflict {
   flaggedBy: string;
 }
 
+/**
+ * What the phrasebook holds against a text written to replace a flagged one (a suggestion, Claude's
+ * rewrite): its matches at warning severity or above. Hints do not count, and entries limited by
+ * `when` do not fire (no customer context is given).
+ */
+export function flagsIn(phrasebook: Pick<CompiledPhrasebook, 'match'>, text: string, locale?: Locale): Match[] {
+  return phrasebook.match(text, locale ? { locales: [locale] } : undefined).filter((m) => atLeast(m.entry.severity, 'warning'));
+}
+
 /** Every suggestion of `entries` that `phrasebook` flags in its own locale. A {placeholder} reads as "it". */
 export function suggestionConflicts(entries: readonly Entry[], phrasebook: Pick<CompiledPhrasebook, 'match'>): SuggestionConflict[] {
   const out: SuggestionConflict[] = [];
   for (const entry of entries)
     entry.prefer.forEach((suggestion, index) => {
       const text = suggestion.replace(/\{[a-z][a-z0-9_]*\}/g, 'it');
-      for (const m of phrasebook.match(text, { locales: [entry.locale] }))
-        if (atLeast(m.entry.severity, 'warning')) out.push({ entryId: entry.id, index, suggestion, phrase: m.text, flaggedBy: m.entry.id });
+      for (const m of flagsIn(phrasebook, text, entry.locale)) out.push({ entryId: entry.id, index, suggestion, phrase: m.text, flaggedBy: m.entry.id });
     });
   return out;
 }
