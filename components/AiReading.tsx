@@ -4,7 +4,8 @@ import type { CustomerReading } from '@/lib/ai/reading-schema';
 import type { AbuseLevel } from '@/lib/classify/verdict';
 import { sendMessage } from '@/utils/messaging';
 import { AiErrorNotice } from './AiErrorNotice';
-import { ABUSE_PROTOCOL, TYPE_LABELS } from './customer-labels';
+import { AbuseNotice } from './AbuseNotice';
+import { TYPE_LABELS } from './customer-labels';
 import { FlagForm } from './FlagForm';
 import type { FlagReason } from '@/lib/flag-reasons';
 
@@ -202,11 +203,7 @@ export function ReadingView({
           <span className="approach">{type.approach}</span>
         </p>
       )}
-      {reading.abuse !== 'none' && (
-        <p className="notice abuse" role="alert" data-testid="ai-reading-abuse">
-          <strong>Abuse ({reading.abuse}):</strong> {quoted(reading.abuseEvidence)}. {ABUSE_PROTOCOL[reading.abuse]}
-        </p>
-      )}
+      <AbuseNotice level={reading.abuse} evidence={quoted(reading.abuseEvidence)} testId="ai-reading-abuse" />
       {reading.wants && (
         <p data-testid="ai-reading-wants">
           <strong>Wants:</strong> {reading.wants}

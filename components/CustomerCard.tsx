@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { TabState } from '@/lib/protocol';
 import type { Verdict } from '@/lib/classify/verdict';
-import { ABUSE_PROTOCOL, TYPE_LABELS } from './customer-labels';
+import { AbuseNotice } from './AbuseNotice';
+import { TYPE_LABELS } from './customer-labels';
 
 /** Who the agent is talking to: the latest words, the tone and type read from them, and how to respond. */
 export function CustomerCard({ state }: { state: TabState }) {
@@ -60,11 +61,7 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
           )}
         </p>
       )}
-      {verdict.abuse.level !== 'none' && (
-        <p className="notice abuse" role="alert" data-testid="abuse">
-          <strong>Abuse ({verdict.abuse.level}).</strong> {ABUSE_PROTOCOL[verdict.abuse.level]}
-        </p>
-      )}
+      <AbuseNotice level={verdict.abuse.level} earlier={verdict.abuse.earlier} testId="abuse" />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { PanelConnection } from '@/utils/panel-connection';
 import { aiReady, type AiStatus, type AiTabState, type TabState } from '@/lib/protocol';
 import { MAX_ANALYSED_DRAFT } from '@/lib/limits';
 import { languageMismatch } from '@/lib/language-match';
-import type { AbuseLevel } from '@/lib/classify/verdict';
+import { protocolLevel, type AbuseLevel } from '@/lib/classify/verdict';
 import { sendMessage } from '@/utils/messaging';
 import { replaceInDraft } from '@/utils/replace-in-draft';
 import { SuggestionCard, type Applied } from './SuggestionCard';
@@ -52,10 +52,11 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
 
   const findings = state.findings; // dismissed ones are already left out by the background
   const mismatch = languageMismatch(state.verdict?.language, state.draftLanguage);
-  // Abuse for the checklist's boundary step: the classifier's, else Claude's reading (a language Tact does not read).
+  // Abuse for the checklist's boundary step: the classifier's, else Claude's reading (a language Tact
+  // does not read). Swearing at no one counts only when it goes on (protocolLevel).
   const [claudeAbuse, setClaudeAbuse] = useState<AbuseLevel | null>(null);
-  const verdictAbuse = state.verdict?.abuse.level ?? 'none';
-  const abuse = verdictAbuse !== 'none' ? verdictAbuse : (claudeAbuse ?? 'none');
+  const verdictAbuse = state.verdict ? protocolLevel(state.verdict.abuse) : 'none';
+  const abuse = verdictAbuse !== 'none' ? verdictAbuse : protocolLevel({ level: claudeAbuse ?? 'none', earlier: 'none' });
   // Made once per tab state, so the checklist's memo holds across the panel's other renders.
   const sent = useMemo(() => (state.agent ?? []).map((text, i) => ({ text, findings: state.agentFindings?.[i] })), [state.agent, state.agentFindings]);
 

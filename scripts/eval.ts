@@ -6,9 +6,10 @@
 // maximise macro-F1, then applied unchanged to the TEST split, which is what the table reports.
 // On offensive-en that includes Tact: OLID's "offensive" covers any profanity or insult, aimed or
 // not, so Tact is mapped from its hostility score (scripts/eval/systems.ts), cut on TRAIN like the
-// peers' scores. The abuse verdict (abuse.level != none), which starts the agent's protocol and
-// counts only abuse aimed at a person, is not tuned and is reported on its own: precision and recall
-// against "offensive", on TRAIN (where its rules were shaped, see scripts/eval/abuse-dev.ts) and TEST.
+// peers' scores. The abuse verdict is not tuned and is reported on its own, as precision and recall
+// against "offensive" on TRAIN (where its rules were shaped, see scripts/eval/abuse-dev.ts) and TEST:
+// abuse detected (level != none: swearing, profanity, insult, threat, the issue's "abuse"), and the
+// part of it aimed at a person, which starts the agent's protocol at once.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DATASETS, load, type DatasetSpec, type Example } from './eval/data';
@@ -57,9 +58,15 @@ function fmtCuts(cuts: number[]): string {
 
 type Abuse = ReturnType<typeof precisionFor>;
 
-/** The abuse verdict (level != none) as a prediction of "offensive". */
-function abuseOf(out: Output[], examples: Example[]): Abuse {
-  const pred = out.map((o) => (o.verdict!.abuse.level !== 'none' ? 'offensive' : 'not_offensive'));
+type AbuseRead = 'detected' | 'aimed';
+const ABUSE_READS: Record<AbuseRead, (level: string) => boolean> = {
+  detected: (level) => level !== 'none',
+  aimed: (level) => level !== 'none' && level !== 'swearing',
+};
+
+/** The abuse verdict as a prediction of "offensive": any level, or only what is aimed at a person. */
+function abuseOf(out: Output[], examples: Example[], read: AbuseRead): Abuse {
+  const pred = out.map((o) => (ABUSE_READS[read](o.verdict!.abuse.level) ? 'offensive' : 'not_offensive'));
   return precisionFor(
     examples.map((e) => e.label),
     pred,
@@ -89,7 +96,7 @@ function evaluate(
   train: Example[],
   test: Example[],
   isPeer: boolean,
-): Row & { abuse?: { train: Abuse; test: Abuse }; calibration?: Calibration } {
+): Row & { abuse?: Record<AbuseRead, { train: Abuse; test: Abuse }>; calibration?: Calibration } {
   const trainOut = runAll(system, train);
   const testOut = runAll(system, test);
   const ms = timeAll(system, test);
@@ -102,7 +109,8 @@ function evaluate(
   }
   const pred = testOut.map((o) => cut(o.scores[best!.key]!, best!.cuts, spec.labels));
   const mapping = `${spec.labels.join(' < ')} by ${best!.key} cut at ${fmtCuts(best!.cuts)} (train macro-F1 ${best!.macroF1.toFixed(3)})`;
-  const abuse = spec.name === 'offensive-en' && !isPeer ? { train: abuseOf(trainOut, train), test: abuseOf(testOut, test) } : undefined;
+  const abuseFor = (read: AbuseRead) => ({ train: abuseOf(trainOut, train, read), test: abuseOf(testOut, test, read) });
+  const abuse = spec.name === 'offensive-en' && !isPeer ? { detected: abuseFor('detected'), aimed: abuseFor('aimed') } : undefined;
   const { accuracy, macroF1 } = scoresOf(gold, pred, spec.labels);
   const calibration = isPeer ? undefined : calibrationOf(testOut, pred, gold);
   return { dataset: spec.name, system: system.name, accuracy, macroF1, perSecond: (test.length / ms) * 1000, msPerMessage: ms / test.length, mapping, isPeer, abuse, calibration };
@@ -112,7 +120,7 @@ const pct = (n: number) => (n * 100).toFixed(1);
 
 function main() {
   const rows: Row[] = [];
-  const abuseRows: { system: string; train: Abuse; test: Abuse }[] = [];
+  const abuseRows: { system: string; read: AbuseRead; train: Abuse; test: Abuse }[] = [];
   const calibrationRows: { dataset: string; calibration: Calibration }[] = [];
   const systems: [System, boolean][] = [[TACT, false], [TACT_LEXICON_ONLY, false], ...PEERS.map((p): [System, boolean] => [p, true])];
   for (const spec of DATASETS) {
@@ -122,7 +130,7 @@ function main() {
     for (const [system, isPeer] of systems) {
       const r = evaluate(spec, system, train, test, isPeer);
       rows.push(r);
-      if (r.abuse) abuseRows.push({ system: system.name, ...r.abuse });
+      if (r.abuse) for (const read of ['detected', 'aimed'] as const) abuseRows.push({ system: system.name, read, ...r.abuse[read] });
       if (r.calibration && system === TACT) calibrationRows.push({ dataset: spec.name, calibration: r.calibration });
     }
   }
@@ -133,15 +141,16 @@ function main() {
   out.push('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) out.push(`| ${r.dataset} | ${r.system} | ${pct(r.accuracy)} | ${pct(r.macroF1)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.msPerMessage.toFixed(4)} |`);
 
-  out.push('\n### Abuse verdict on offensive-en (abuse.level != none, not tuned)\n');
-  out.push('Only abuse aimed at a person counts (insult at someone, swearing at the reader, any threat); OLID "offensive" also covers');
-  out.push('swearing and insults aimed at no one, so recall is low by design. The rules were shaped on TRAIN (scripts/eval/abuse-dev.ts).\n');
-  out.push('| system | split | flagged | precision | precision, 95% interval (Wilson) | recall |');
-  out.push('| --- | --- | ---: | ---: | ---: | ---: |');
+  out.push('\n### Abuse verdict on offensive-en (not tuned)\n');
+  out.push('"detected": abuse.level != none (swearing at no one, swearing at the reader, an insult, a threat). "aimed": all but swearing at no one,');
+  out.push('what starts the agent\'s protocol at once. OLID "offensive" also covers insults aimed at no one ("politicians are idiots"), which');
+  out.push('Tact reads as anger only, so recall stays low by design. The rules were shaped on TRAIN (scripts/eval/abuse-dev.ts).\n');
+  out.push('| system | abuse | split | flagged | precision | precision, 95% interval (Wilson) | recall |');
+  out.push('| --- | --- | --- | ---: | ---: | ---: | ---: |');
   for (const a of abuseRows)
     for (const split of ['train', 'test'] as const) {
       const [lo, hi] = wilson(Math.round(a[split].precision * a[split].predicted), a[split].predicted);
-      out.push(`| ${a.system} | ${split.toUpperCase()} | ${a[split].predicted} | ${a[split].precision.toFixed(3)} | ${lo.toFixed(2)}–${hi.toFixed(2)} | ${a[split].recall.toFixed(3)} |`);
+      out.push(`| ${a.system} | ${a.read} | ${split.toUpperCase()} | ${a[split].predicted} | ${a[split].precision.toFixed(3)} | ${lo.toFixed(2)}–${hi.toFixed(2)} | ${a[split].recall.toFixed(3)} |`);
     }
 
   out.push('\n### Does "unsure" mean unsure? (Tact, TEST, the mapping above)\n');
@@ -173,13 +182,15 @@ function main() {
       `${spec.name}: Tact macro-F1 ${pct(tact.macroF1)} vs best peer ${best.system} ${pct(best.macroF1)} (${diff >= 0 ? '+' : ''}${pct(diff)} points; goal ${spec.complaint ? '+10' : '> 0'})`,
     );
   }
-  const abuse = abuseRows.find((a) => a.system === TACT.name);
-  if (abuse)
+  const abuse = abuseRows.find((a) => a.system === TACT.name && a.read === 'detected');
+  const aimed = abuseRows.find((a) => a.system === TACT.name && a.read === 'aimed');
+  if (abuse && aimed)
     check(
       abuse.test.precision >= 0.9,
-      `abuse verdict precision/recall on offensive-en TEST ${abuse.test.precision.toFixed(3)} / ${abuse.test.recall.toFixed(3)}, ${abuse.test.predicted} flagged, ` +
+      `abuse detection precision/recall on offensive-en TEST ${abuse.test.precision.toFixed(3)} / ${abuse.test.recall.toFixed(3)}, ${abuse.test.predicted} flagged, ` +
         `precision 95% interval ${wilson(Math.round(abuse.test.precision * abuse.test.predicted), abuse.test.predicted).map((x) => x.toFixed(2)).join('–')} ` +
-        `(goal precision >= 0.9; TRAIN ${abuse.train.precision.toFixed(3)} / ${abuse.train.recall.toFixed(3)})`,
+        `(goal precision >= 0.9; TRAIN ${abuse.train.precision.toFixed(3)} / ${abuse.train.recall.toFixed(3)}; ` +
+        `aimed only: TEST ${aimed.test.precision.toFixed(3)} of ${aimed.test.predicted}, TRAIN ${aimed.train.precision.toFixed(3)} of ${aimed.train.predicted})`,
     );
   const tactRows = rows.filter((r) => r.system === TACT.name);
   const worstMs = Math.max(...tactRows.map((r) => r.msPerMessage));

@@ -23,7 +23,7 @@ Customer type, or null when the messages do not show one:
 
 Rules for your answer:
 - Every tone and the customer type need one to three quotes copied exactly from the customer messages, in their language and spelling. Do not translate or paraphrase quotes. If you cannot quote it, leave it out.
-- Swearing about a situation ("this is fucking ridiculous") is frustration or anger, not abuse; abuse is aimed at a person.
+- Swearing about a situation ("this is fucking ridiculous") is frustration or anger, and abuse "swearing"; the other abuse levels are for what is aimed at a person.
 - "wants" is one short clause in English, even when the customer writes in another language.
 - Placeholders like [EMAIL_1], [PHONE_1], [CARD_1] or [IBAN_1] stand for personal data that was removed; quote them as they are.
 - If the messages are too short or unclear to read, say so with "unsure": true.

@@ -31,7 +31,7 @@ export const readingOutputSchema = z.object({
     .nullable()
     .describe('Which kind of complaining customer this is, or null when the messages do not show it.'),
   abuse: abuseLevelSchema.describe(
-    '"profanity" for swearing at someone, "insult" for insulting a person, "threat" for any threat; "none" otherwise (swearing about a situation is not abuse).',
+    '"swearing" for swearing aimed at no one (about a situation), "profanity" for swearing at someone, "insult" for insulting a person, "threat" for any threat; "none" otherwise.',
   ),
   abuseEvidence: quotes.optional().describe('The abusive words, quoted; empty when abuse is "none".'),
   wants: z.string().trim().max(200).describe('What the customer wants, in one short English clause ("a refund for the broken kettle").'),

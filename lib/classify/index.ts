@@ -1,6 +1,6 @@
 import type { Tone } from '../phrasebook/schema';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { abuseScore, readAbuse } from './abuse';
+import { abuseLevelOf, abuseScore, readAbuse } from './abuse';
 import { historySignals, readCustomerType, round, type HistoryMessage } from './customer-type';
 import { detectLanguage, type LanguageGuess } from './language';
 import { learnedValence } from './learned';
@@ -9,7 +9,7 @@ import { readChannel, readRegister } from './register';
 import { prepare } from './text';
 import { foldText } from './trie';
 import { evidenceOf, readTones, squash, type Reading } from './tones';
-import type { ToneScore, Verdict } from './verdict';
+import { worstOf, type ToneScore, type Verdict } from './verdict';
 
 // The customer classifier: tone, abuse, customer type, register and channel of the latest customer
 // message, from hand-written lexicons (./lexicon) and a small learned word-weight table
@@ -42,7 +42,7 @@ function unsupported(language: Verdict['language'], confidence: number, register
   return {
     language,
     tones: [{ tone: 'neutral', score: 1, evidence: [] }],
-    abuse: { level: 'none', evidence: [] },
+    abuse: { level: 'none', evidence: [], earlier: 'none' },
     customerType: null,
     register,
     channel: null,
@@ -110,7 +110,7 @@ export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions 
   tones.sort((a, b) => b.score - a.score);
 
   const learned = options.learned === false ? 0 : learnedValence(view, language);
-  const lexical = reading.valence - (abuse.level === 'none' ? 0 : abuse.level === 'profanity' ? 0.5 : 1.5);
+  const lexical = reading.valence - (abuse.level === 'none' || abuse.level === 'swearing' ? 0 : abuse.level === 'profanity' ? 0.5 : 1.5);
   const valence = round(Math.tanh((lexical + learned) / 2));
 
   const signal = 1 - Math.exp(-(reading.strength + Math.abs(learned) * 0.5 + abuse.count));
@@ -118,7 +118,7 @@ export function classifyCustomer(input: ClassifyInput, options: ClassifyOptions 
   return {
     language,
     tones,
-    abuse: { level: abuse.level, evidence: abuse.evidence },
+    abuse: { level: abuse.level, evidence: abuse.evidence, earlier: worstOf(historyMessages.map((h) => abuseLevelOf(h.reading))) },
     customerType,
     register: readRegister(view, reading),
     channel: readChannel(prepared, reading),

@@ -55,6 +55,12 @@ export interface Reading {
   cues: CueHit[];
   /** Abusive words aimed at a person (./aim.ts), and how; 'clause' is swearing inside an aimed insult. */
   abuse: { level: AbuseKind; start: number; end: number; aim: Aim | 'clause' }[];
+  /**
+   * Swear words aimed at no one ("this is fucking ridiculous", "this shitty app"): not abuse of a
+   * person, but the rude language the seeds ask the agent to let pass once and to warn about if it
+   * goes on. Read as anger too. Insult words aimed at no one are anger only.
+   */
+  swearing: [number, number][];
   /** Words of three letters or more in capitals, when the message shouts. */
   shouting: [number, number][];
   /** Single words in capitals for emphasis in an otherwise lower-case message ("waiting FORTY minutes"). */
@@ -159,6 +165,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
   const abuse: Reading['abuse'] = [];
   /** Abusive words not aimed at anyone, placed after the pass. */
   const loose: { level: AbuseKind; start: number; end: number }[] = [];
+  const swearing: [number, number][] = [];
   let negation: { start: number; end: number } | undefined;
   let modifier: { end: number; factor: number } | undefined;
   let contrastAt = -1;
@@ -190,6 +197,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
       if (aimedAtThing(view, hit, language, abuseHere)) {
         // "this stupid app", "den idiotiska appen": harsh about a thing, not abuse of a person.
         contributions.push({ tone: 'angry', weight: 1, valence: -1, start: hit.start, end: hit.end });
+        if (level === 'profanity') swearing.push([hit.start, hit.end]);
       } else if (!(language === 'en' && praiseSlang(view, hit)) && !(praise && level === 'profanity')) {
         const aimed = aimOf({ view, start: hit.start, end: hit.end, level, language, modifier: modifierHere !== undefined });
         // 'self', said of themselves ("I'm such an idiot, I forgot my password"), is neither abuse nor anger.
@@ -243,9 +251,11 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     else {
       const w = l.level === 'profanity' ? LOOSE_PROFANITY : LOOSE_INSULT;
       contributions.push({ tone: 'angry', weight: w, valence: -w, start: l.start, end: l.end });
+      if (l.level === 'profanity') swearing.push([l.start, l.end]);
     }
   }
   abuse.sort((a, b) => a.start - b.start);
+  swearing.sort((a, b) => a[0] - b[0]);
 
   // Durations, relationships and repeats, which have numbers in them (./patterns.ts).
   const patterns = scanPatterns(view, language);
@@ -343,7 +353,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
     t.raw += c.weight;
     t.spans.push([c.start, c.end]);
   }
-  return { tones, valence, strength, cues, abuse, shouting, emphasis };
+  return { tones, valence, strength, cues, abuse, swearing, shouting, emphasis };
 }
 
 /** Raw weight to a 0..1 score: one plain term about 0.45, two about 0.7. */

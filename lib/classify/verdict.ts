@@ -23,9 +23,28 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const ABUSE_LEVELS = ['none', 'profanity', 'insult', 'threat'] as const;
+/**
+ * Least to most severe. 'swearing' is rude language aimed at no one ("this is fucking ridiculous");
+ * the others are aimed at a person: 'profanity' (swearing at them), 'insult', 'threat'.
+ */
+export const ABUSE_LEVELS = ['none', 'swearing', 'profanity', 'insult', 'threat'] as const;
 export const abuseLevelSchema = z.enum(ABUSE_LEVELS);
 export type AbuseLevel = z.infer<typeof abuseLevelSchema>;
+
+export const abuseRank = (l: AbuseLevel) => ABUSE_LEVELS.indexOf(l);
+
+/** The most severe of some levels. */
+export function worstOf(levels: readonly AbuseLevel[]): AbuseLevel {
+  return levels.reduce<AbuseLevel>((w, l) => (abuseRank(l) > abuseRank(w) ? l : w), 'none');
+}
+
+/**
+ * The level the agent's protocol acts on (the checklist's boundary step): abuse aimed at a person
+ * at once; swearing only when it goes on from an earlier message of the thread.
+ */
+export function protocolLevel(abuse: { level: AbuseLevel; earlier: AbuseLevel }): AbuseLevel {
+  return abuse.level === 'swearing' && abuse.earlier === 'none' ? 'none' : abuse.level;
+}
 
 const score = z.number().min(0).max(1);
 
@@ -48,7 +67,12 @@ export const verdictSchema = z.object({
   language: classifyLanguageSchema,
   /** Highest score first. */
   tones: z.array(toneScoreSchema),
-  abuse: z.object({ level: abuseLevelSchema, evidence: z.array(evidenceSchema) }),
+  abuse: z.object({
+    level: abuseLevelSchema,
+    evidence: z.array(evidenceSchema),
+    /** The worst level in the earlier customer messages read: swearing that goes on calls for a warning. */
+    earlier: abuseLevelSchema,
+  }),
   customerType: customerTypeVerdictSchema.nullable(),
   register: z.enum(['formal', 'colloquial']),
   channel: channelSchema.nullable(),

@@ -174,6 +174,26 @@ describe('side panel', () => {
     await panel.close();
   });
 
+  test('swearing at no one is a quiet note; once it goes on, the boundary step is added', async () => {
+    const { page, panel } = await openTicket(t, 'T-1043');
+    const step = panel.locator('[data-testid=checklist] [data-item="boundary"]');
+    const notice = panel.getByTestId('abuse');
+    await appendCustomerMessage(page, 'This is fucking ridiculous, it still has not arrived.');
+    await typeDraft(page, "I'm sorry for the wait.");
+    await expect.poll(() => notice.getAttribute('data-level'), { timeout: 10_000 }).toBe('swearing');
+    expect(await notice.getAttribute('role')).toBe('status');
+    expect(await notice.textContent()).toContain('not aimed at you');
+    expect(await step.count()).toBe(0);
+    await appendCustomerMessage(page, 'Three weeks of this shit.');
+    await typeDraft(page, "I'm sorry for the wait. Let me check.");
+    await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('false');
+    expect(await notice.textContent()).toContain('goes on from an earlier message');
+    await typeDraft(page, "I'm sorry for the wait. Let me check, and let's keep it civil so I can help.");
+    await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
   test('in a chat, a step taken in a message already sent is ticked', async () => {
     const { page, panel } = await openTicket(t, 'T-1043');
     const apologise = panel.locator('[data-testid=checklist] [data-item="apologise"]');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyCustomer, verdictSchema, type Verdict } from '../../lib/classify';
+import { classifyCustomer, protocolLevel, verdictSchema, type Verdict } from '../../lib/classify';
 import { prepare, MAX_ANALYSED } from '../../lib/classify/text';
 import { detectLanguage } from '../../lib/classify/language';
 import { Trie } from '../../lib/classify/trie';
@@ -135,8 +135,8 @@ describe('valence shifters', () => {
 
 describe('abuse', () => {
   test.each([
-    // Swearing at a situation is anger, not abuse; the words are still evidence (of the angry tone).
-    ['What the fuck is this shit?', 'none', []],
+    // Swearing at a situation is the lowest level, 'swearing' (and anger), not abuse of a person.
+    ['What the fuck is this shit?', 'swearing', ['fuck', 'shit']],
     ['What the fuck is wrong with you?', 'profanity', ['fuck']],
     ['You are a bunch of idiots.', 'insult', ['idiots']],
     ['I know where you live and you will regret this, moron.', 'threat', ['I know where you live', 'you will regret', 'moron']],
@@ -149,7 +149,7 @@ describe('abuse', () => {
     const v = classify(text);
     expect(v.abuse.level).toBe(level);
     expect(v.abuse.evidence.map((e) => e.text)).toEqual(spans);
-    expect(v.tones.some((t) => t.tone === 'abusive')).toBe(level !== 'none');
+    expect(v.tones.some((t) => t.tone === 'abusive')).toBe(level !== 'none' && level !== 'swearing');
   });
 
   test('swearing aimed at no one reads as anger, with the swear words as evidence', () => {
@@ -163,10 +163,10 @@ describe('abuse', () => {
     for (const text of ['Please assess my class assignment', 'Hello, I need help with Scunthorpe shipping', '这个东西很靠谱']) expect(classify(text).abuse.level).toBe('none');
   });
 
-  // The abuse verdict starts the agent's protocol (warn once, then end the conversation), so it must
-  // be precise: an insult counts when it is aimed at a person, swearing when it is aimed at the reader,
-  // a threat always. Swearing at a thing and insults of third parties are anger; insults the customer
-  // says of themselves are neither.
+  // Abuse aimed at a person starts the agent's protocol (warn once, then end the conversation), so it
+  // must be precise: an insult counts when it is aimed at a person, swearing when it is aimed at the
+  // reader, a threat always. Swearing at a thing is 'swearing' (and anger), insults of no one in
+  // particular are anger only; insults the customer says of themselves are neither.
   test.each([
     // English: aimed.
     ['en', 'you idiots charged me twice', 'insult'],
@@ -185,12 +185,12 @@ describe('abuse', () => {
     ['en', "you're full of shit", 'profanity'],
     ['en', 'fuck your company', 'profanity'],
     // English: not aimed at anyone, or at a thing.
-    ['en', 'this is fucking ridiculous, I have waited 3 weeks', 'none'],
-    ['en', 'Are you fucking serious?', 'none'],
-    ['en', "I'm not installing your shitty app", 'none'],
-    ['en', 'this shit is ridiculous, you never answer', 'none'],
+    ['en', 'this is fucking ridiculous, I have waited 3 weeks', 'swearing'],
+    ['en', 'Are you fucking serious?', 'swearing'],
+    ['en', "I'm not installing your shitty app", 'swearing'],
+    ['en', 'this shit is ridiculous, you never answer', 'swearing'],
     ['en', 'politicians are idiots', 'none'],
-    ['en', 'Fuck this, I am cancelling', 'none'],
+    ['en', 'Fuck this, I am cancelling', 'swearing'],
     ['en', '#Liars', 'none'],
     // English: the customer about themselves, and praise slang.
     ['en', "I'm such an idiot, I forgot my password", 'none'],
@@ -208,7 +208,7 @@ describe('abuse', () => {
     ['en', "we all know he's stupid", 'insult'],
     ['en', 'you are a narcissist', 'insult'],
     ['en', 'Put up or shut up.', 'none'],
-    ['en', 'Somebody has been editing your shit again', 'none'],
+    ['en', 'Somebody has been editing your shit again', 'swearing'],
     // Words about an insult rather than one: denied, reported, generic, or turned on oneself.
     ['en', "You're not an idiot, the form is confusing.", 'none'],
     ['en', "She's no fool, she checked the receipt", 'none'],
@@ -231,11 +231,11 @@ describe('abuse', () => {
     ['en', 'You are all tossers', 'insult'],
     // Swearing that only looks aimed, and a saying.
     ['en', 'How the fuck you gonna charge me twice?', 'none'],
-    ['en', 'Life is a bitch sometimes', 'none'],
+    ['en', 'Life is a bitch sometimes', 'swearing'],
     ['en', 'Fuck you and your refund policy', 'insult'],
     // Said of the reader's thing, not of the reader; but the reader's people are the reader.
-    ['en', 'Your website is fucked up again', 'none'],
-    ['en', 'Your WiFi is shit', 'none'],
+    ['en', 'Your website is fucked up again', 'swearing'],
+    ['en', 'Your WiFi is shit', 'swearing'],
     ['en', 'Your service is pathetic', 'none'],
     ['en', 'Your agent is stupid', 'insult'],
     ['sv', 'Ert system är skit', 'none'],
@@ -266,19 +266,22 @@ describe('abuse', () => {
     ['zh', '他是个白痴', 'insult'],
     ['zh', '滚', 'insult'],
     ['zh', '这个设计真蠢', 'none'],
-    ['zh', '他妈的，又延迟了', 'none'],
+    ['zh', '他妈的，又延迟了', 'swearing'],
     ['zh', '我真是个白痴，忘了密码', 'none'],
     ['zh', '我知道你住哪里', 'threat'],
     // Swearing is aimed only with 你 right at it; further off it intensifies.
     ['zh', '你他妈的有病吧，又送错了', 'profanity'],
-    ['zh', '你们的菜真是他妈的太辣了', 'none'],
+    ['zh', '你们的菜真是他妈的太辣了', 'swearing'],
+    // 妈妈 (mum) holds 妈的 and 他妈.
+    ['zh', '这碗汤有妈妈的味道，送得也快', 'none'],
+    ['zh', '他妈妈说这家店的饺子很好吃', 'none'],
     // Swedish: du/ni/er/era + insult.
     ['sv', 'Du är en idiot', 'insult'],
     ['sv', 'Ni är ett gäng jävla idioter.', 'insult'],
     ['sv', 'Ge mig pengarna, era jävla idioter', 'insult'],
     ['sv', 'Håll käften', 'insult'],
-    ['sv', 'Helvete, nu kraschade den igen', 'none'],
-    ['sv', 'Det här är för jävligt, appen kraschar igen', 'none'],
+    ['sv', 'Helvete, nu kraschade den igen', 'swearing'],
+    ['sv', 'Det här är för jävligt, appen kraschar igen', 'swearing'],
     ['sv', 'Jag är en idiot som glömde lösenordet', 'none'],
     ['sv', 'Jag vet var du bor', 'threat'],
     ['sv', 'Du är ingen idiot, formuläret är krångligt', 'none'],
@@ -300,6 +303,24 @@ describe('abuse', () => {
     for (const text of ['this is fucking ridiculous', 'politicians are idiots', 'Helvete, nu kraschade den igen', '他妈的，又延迟了'])
       expect(score(classify(text), 'angry'), text).toBeGreaterThan(0.3);
     expect(score(classify("I'm such an idiot, I forgot my password"), 'angry')).toBe(0);
+  });
+
+  test('swearing starts the protocol only when it goes on from an earlier message', () => {
+    const once = classifyCustomer({ text: 'This is fucking ridiculous.', history: ['My parcel is late.'] });
+    expect(once.abuse).toMatchObject({ level: 'swearing', earlier: 'none' });
+    expect(protocolLevel(once.abuse)).toBe('none');
+    const again = classifyCustomer({ text: 'This is fucking ridiculous.', history: ['Where is my fucking parcel?', 'Hello?'] });
+    expect(again.abuse).toMatchObject({ level: 'swearing', earlier: 'swearing' });
+    expect(protocolLevel(again.abuse)).toBe('swearing');
+    // Aimed abuse needs no history, and an earlier insult counts as the worst earlier level.
+    expect(protocolLevel(classifyCustomer({ text: 'You idiots.' }).abuse)).toBe('insult');
+    expect(classifyCustomer({ text: 'Still nothing.', history: ['you idiots', 'fuck this'] }).abuse).toMatchObject({ level: 'none', earlier: 'insult' });
+  });
+
+  test('swearing that praises, and insult words about a thing, are not swearing', () => {
+    for (const text of ['This update is fucking awesome', 'Your new dashboard kicks ass', 'This stupid app crashed', 'Noname is the shit'])
+      expect(classify(text).abuse.level, text).toBe('none');
+    expect(classify('This fucking app crashed').abuse).toMatchObject({ level: 'swearing', evidence: [{ text: 'fucking' }] });
   });
 
   test('insults and threats make the customer abusive', () => {
