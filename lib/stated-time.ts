@@ -15,18 +15,20 @@ const TIME = new RegExp(
   [
     new RegExp(`\\b(?:within|in)(?: the next)? (?:${EN_COUNT}) (?:minutes?|hours?|days?|business days?|working days?|weeks?)\\b`),
     /\bwithin the (?:next )?(?:hour|day)\b/,
-    new RegExp(`\\b(?:by|before|until|on|this|next) (?:${EN_DAY}|today|tonight|tomorrow|noon|midday|midnight|lunchtime|lunch)\\b`),
+    new RegExp(`\\b(?:by|before|until|on|this|next|no later than) (?:${EN_DAY}|today|tonight|tomorrow|noon|midday|midnight|lunchtime|lunch)\\b`),
     /\b(?:by|before) (?:the )?end of (?:the |this |next )?(?:day|week|month)\b|\bby (?:eod|close of business)\b/,
     /\b\d{1,2}(?:[:.]\d\d)? ?(?:(?:am|pm)\b|[ap]\.m\.)/,
     /\b(?:by|before|until) \d{1,2}(?:[:.]\d\d)?\b|\b(?:at|around) \d{1,2}[:.]\d\d\b/,
     new RegExp(`\\b(?:today|tonight|tomorrow)\\b|\\b(?:this|tomorrow|${EN_DAY}) (?:morning|afternoon|evening)\\b`),
-    /\bat the latest\b|\bno later than\b/,
+    // A week is a time frame; "at the latest" and "no later than" say nothing without a time.
+    /\b(?:this|next) week\b|\bnext (?:business|working) day\b/,
     new RegExp(`${ZH_NUMBER}\\s*个?\\s*(?:分钟|小时|天|工作日)(?:内|之内|以内)`),
-    /今天|明天|今晚|(?:本周|下周|下班|中午|周末)(?:前|之前|以前|之内|以内)|(?:周|星期|礼拜)[一二三四五六日天]/,
+    /今天|明天|今晚|(?:本周|下周|下班|中午|周末)(?:前|之前|以前|之内|以内)|(?:周|星期|礼拜)[一二三四五六日天]|(?:本|下)周/,
     // "三点前", "下午三点"; not a bare "一点" ("a little").
     new RegExp(`(?:(?:上午|下午|晚上|早上|中午)${ZH_NUMBER}点|${ZH_NUMBER}点(?=前|之前|以前|钟|半))(?:前|之前|以前|钟|半)?|\\d{1,2}[:：]\\d\\d`),
-    sv(`(?:senast|innan|före|till|på|nästa) (?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|lunch)`),
-    sv(`i morgon|imorgon|i dag|idag|i kväll|ikväll|i (?:eftermiddag|förmiddag)|senast`),
+    sv(`(?:senast(?: på)?|innan|före|till|på|nästa) (?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|lunch)`),
+    // "senast" (at the latest) is a time only with one: "senast i morgon".
+    sv(`(?:senast )?(?:i morgon|imorgon|i dag|idag|i kväll|ikväll|i (?:eftermiddag|förmiddag))|nästa vecka|i veckan`),
     sv(`(?:klockan|kl\\.?) (?:${SV_COUNT})`),
     sv(`inom (?:${SV_COUNT}) (?:minut|minuter|timme|timmar|dag|dagar|arbetsdag|arbetsdagar|vecka|veckor)`),
   ]

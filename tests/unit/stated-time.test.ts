@@ -12,7 +12,13 @@ test.each([
   ['around 3 pm', '3 pm'],
   ['I will check within the hour.', 'within the hour'],
   ['tomorrow morning', 'tomorrow'],
-  ['no later than Monday', 'no later than'],
+  ['no later than Monday', 'no later than Monday'],
+  ['You will have it next week.', 'next week'],
+  ['I will call you on the next business day.', 'next business day'],
+  ['Du får besked senast i morgon.', 'senast i morgon'],
+  ['Vi återkommer nästa vecka.', 'nästa vecka'],
+  ['Ni får svar senast på fredag.', 'senast på fredag'],
+  ['下周给您回复', '下周'],
   ['Jag ringer dig på fredag.', 'på fredag'],
   ['Du får svar inom en vecka.', 'inom en vecka'],
   ['Vi hörs klockan 4.', 'klockan 4'],
@@ -26,7 +32,7 @@ test.each([
   expect(statedTime(text)?.text).toBe(found);
 });
 
-test.each(['soon', 'shortly', 'as soon as possible', 'in a few days', 'in due course', 'later', 'snart', 'inom kort', '尽快', '稍后', '快一点'])(
+test.each(['soon', 'shortly', 'as soon as possible', 'in a few days', 'in due course', 'later', 'at the latest', 'snart', 'inom kort', 'senast', '尽快', '稍后', '快一点'])(
   'vague: %s is not a time',
   (vague) => {
     expect(statedTime(`We will reply ${vague}.`)).toBeUndefined();
