@@ -48,6 +48,12 @@ export const freshdeskAdapter: SiteAdapter = {
       return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item, SEL.time));
     });
   },
+  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
+    return lastMessages(outermost(doc.querySelectorAll(SEL.item)), limit, (item) => {
+      if (item.matches(SEL.privateNote) || item.querySelector(SEL.privateNote) || !item.querySelector(SEL.agentLink)) return null;
+      return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
+    }).map((m) => m.text);
+  },
   channel(doc, url) {
     const source = doc.querySelector(SEL.source);
     const label = `${source?.getAttribute('title') ?? ''} ${source?.textContent ?? ''}`;

@@ -32,6 +32,14 @@ function isInbound(item: Element): boolean {
   return item.classList.contains('message--inbound') || item.classList.contains('is-inbound');
 }
 
+/** Outbound, said as plainly: a message whose direction the page does not show is neither side's. */
+function isOutbound(item: Element): boolean {
+  const dir = item.getAttribute('data-direction') ?? item.getAttribute('data-message-direction');
+  if (dir) return dir === 'outbound';
+  if (item.hasAttribute('data-is-inbound')) return item.getAttribute('data-is-inbound') === 'false';
+  return item.classList.contains('message--outbound') || item.classList.contains('is-outbound');
+}
+
 export const frontAdapter: SiteAdapter = {
   id: 'front',
   name: 'Front',
@@ -44,6 +52,12 @@ export const frontAdapter: SiteAdapter = {
       const body = item.querySelector(SEL.body) ?? item;
       return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item));
     });
+  },
+  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
+    return lastMessages(outermost(doc.querySelectorAll(SEL.item)), limit, (item) => {
+      if (item.matches(SEL.comment) || !isOutbound(item)) return null;
+      return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
+    }).map((m) => m.text);
   },
   channel(doc) {
     const type = doc.querySelector(SEL.channel)?.getAttribute('data-channel-type') ?? '';

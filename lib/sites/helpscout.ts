@@ -46,6 +46,13 @@ export const helpscoutAdapter: SiteAdapter = {
       return message(messageText(body, { skip: SEL.skip }), textOf(thread, SEL.author), timeOf(thread, SEL.time));
     });
   },
+  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
+    // "message" is an agent's reply; notes and line items ("Assigned to…") never reach the customer.
+    return lastMessages(outermost(doc.querySelectorAll(SEL.thread)), limit, (thread) => {
+      if (threadType(thread) !== 'message') return null;
+      return message(messageText(thread.querySelector(SEL.body) ?? thread, { skip: SEL.skip }));
+    }).map((m) => m.text);
+  },
   channel(doc, url) {
     if (doc.querySelector(SEL.chatConversation)) return 'chat';
     return conversationOf(url) ? 'email' : null;
