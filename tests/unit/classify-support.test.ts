@@ -6,7 +6,7 @@ import { scanPatterns } from '../../lib/classify/patterns';
 // Support conversations as the agent sees them: the latest customer message plus the earlier ones.
 // Our own hand-written threads (not from any dataset), eight or more a language, covering the seeds'
 // four kinds of complaining customer plus abusive, a polite question, a thank-you, and an angry but
-// not abusive customer; the first five are the demo helpdesk's tickets (demo/helpdesk).
+// not abusive customer; the first six are the demo helpdesk's tickets (demo/helpdesk).
 // A separate held-out set, never used for tuning, is in scripts/eval/support-holdout.ts.
 
 interface Case {
@@ -53,6 +53,16 @@ const CASES: Case[] = [
     top: ['frustrated', 'disappointed'],
     type: 'extreme-critic',
     evidence: { latest: /instead of|missing|correct all three|two different/ },
+  },
+  {
+    id: 'T-1045',
+    lang: 'en',
+    history: ['Your app took the monthly fee twice AGAIN. Sort this shit out.'],
+    text: 'Five minutes for that? You people are useless idiots. Just give me my money back.',
+    top: ['abusive'],
+    type: 'abusive',
+    shows: ['angry'],
+    abuse: 'insult',
   },
   {
     id: 'T-2001',
