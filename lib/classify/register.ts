@@ -19,6 +19,8 @@ export function readRegister(view: string, reading: Reading): 'formal' | 'colloq
   if (/[!?]{2,}/.test(trimmed)) colloquial += 0.5;
   if (/\b(?:[a-z]+(?:'[a-z]+)?)\b/.test(trimmed) && trimmed === trimmed.toLowerCase() && /[a-z]{3}/.test(trimmed)) colloquial += 0.6;
   if (/\b\w+n't\b|\b(?:i'm|it's|you're|that's|we're|they're|i've)\b/i.test(trimmed)) colloquial += 0.3;
+  // Swearing and insults are not the language of a formal letter, however well punctuated.
+  if (reading.swearing.length || reading.abuse.length) colloquial += 0.6;
   if (/^[A-ZÅÄÖ\p{Script=Han}]/u.test(trimmed) && /[.。]$/.test(trimmed)) formal += 0.4;
   if (trimmed.length > 300) formal += 0.3;
   return formal > colloquial ? 'formal' : 'colloquial';

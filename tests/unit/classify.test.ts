@@ -384,6 +384,8 @@ describe('language, register, channel', () => {
   test('register', () => {
     expect(classify('Dear Sir or Madam, I am writing regarding my recent order. Kind regards, Anna').register).toBe('formal');
     expect(classify('omg lol my order is gonna be late again tbh 😩').register).toBe('colloquial');
+    expect(classify('Five minutes for that? You people are useless idiots.').register).toBe('colloquial');
+    expect(classify('Your invoice is wrong again. This is bullshit.').register).toBe('colloquial');
   });
 
   test('channel', () => {
