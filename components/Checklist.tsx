@@ -9,14 +9,16 @@ interface Props {
   abuse: AbuseLevel;
   /** In a chat, the messages the agent already sent, oldest first. */
   earlier: readonly SentMessage[];
+  /** In a chat, who wrote the thread's last message. */
+  lastFrom?: 'customer' | 'agent';
 }
 
 /**
  * The six steps of a good complaint reply, and the boundary with an abusive customer, ticked live
  * from the draft and its findings (a flagged non-apology is none), and in a chat from what was sent.
  */
-export function Checklist({ draft, findings, abuse, earlier }: Props) {
-  const items = useMemo(() => checklist(draft, findings, abuse, earlier), [draft, findings, abuse, earlier]);
+export function Checklist({ draft, findings, abuse, earlier, lastFrom }: Props) {
+  const items = useMemo(() => checklist(draft, findings, abuse, earlier, lastFrom), [draft, findings, abuse, earlier, lastFrom]);
   const doneCount = items.filter((i) => i.done).length;
   return (
     <section aria-labelledby="checklist-title" className="checklist">

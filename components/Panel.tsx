@@ -128,7 +128,7 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
           {mismatch}
         </p>
       )}
-      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={sent} />
+      <Checklist draft={state.draft} findings={state.findings} abuse={abuse} earlier={sent} lastFrom={state.lastFrom} />
       <section aria-labelledby="suggestions-title" aria-live="polite">
         <h2 id="suggestions-title">Say this, not that</h2>
         {lastApplied && (

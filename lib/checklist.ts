@@ -35,6 +35,8 @@ const LABELS: Record<ChecklistId, string> = {
 
 /** With a threat the seeds' advice is not to warn but to stop: end it and report it. */
 const THREAT_LABEL = 'End the conversation (then report the threat)';
+/** Warn once, then end: the warning was sent and the abuse went on after it. */
+const WARNED_LABEL = 'End the conversation: you warned them, and it goes on';
 
 const any = (...parts: RegExp[]) => new RegExp(parts.map((p) => p.source).join('|'), 'iu');
 
@@ -115,6 +117,18 @@ const END_CONVERSATION = any(
   /\b(?:avslutar|avsluta|avbryter|avbryta) (?:samtalet|chatten|konversationen)\b/,
 );
 
+/** A condition in a sentence: "if the insults continue I will end this chat" warns, it does not end it. */
+const CONDITIONAL = /\b(?:if|unless|should)\b|如果|要是|假如|(?<!\p{L})om(?!\p{L})/iu;
+
+/** Ending the conversation now, not warning that it may end. */
+function endsIt(text: string) {
+  for (const m of text.matchAll(new RegExp(END_CONVERSATION.source, 'giu'))) {
+    const [from, to] = sentenceBounds(text, m.index, m.index + m[0].length);
+    if (!CONDITIONAL.test(text.slice(from, to))) return { start: m.index, end: m.index + m[0].length, text: m[0] };
+  }
+  return undefined;
+}
+
 function find(re: RegExp, text: string) {
   const m = re.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : undefined;
@@ -171,20 +185,30 @@ function counted(id: ChecklistId, re: RegExp, text: string, findings: readonly F
 /** The boundary step for an abusive customer: a warning to end the conversation, or (a threat) ending it. */
 function boundary(text: string, abuse: AbuseLevel): ChecklistItem {
   if (abuse !== 'threat') return item('boundary', find(BOUNDARY, text) ?? find(END_CONVERSATION, text));
-  return { ...item('boundary', find(END_CONVERSATION, text)), label: THREAT_LABEL };
+  return { ...item('boundary', endsIt(text)), label: THREAT_LABEL };
 }
 
 /**
  * Ticks the six steps against a draft, given the phrasebook's findings in it (see UNDONE_BY), and a
  * seventh, the boundary, when the customer is abusive. In a chat a reply takes several messages:
  * a step the draft has not taken counts when a message the agent already sent (`earlier`, oldest
- * first) took it, unless the draft itself says why not (a blame, a promise without a time).
+ * first) took it, unless the draft itself says why not (a blame, a promise without a time). When
+ * the customer wrote last (`lastFrom`) and is still abusive though a sent message warned them, the
+ * boundary step becomes the seeds' second one: end the conversation.
  */
-export function checklist(draft: string, findings: readonly FlaggedSpan[] = [], abuse: AbuseLevel = 'none', earlier: readonly SentMessage[] = []): ChecklistItem[] {
+export function checklist(
+  draft: string,
+  findings: readonly FlaggedSpan[] = [],
+  abuse: AbuseLevel = 'none',
+  earlier: readonly SentMessage[] = [],
+  lastFrom?: 'customer' | 'agent',
+): ChecklistItem[] {
   const now = stepsIn(draft, findings, abuse);
   if (!earlier.length) return now;
   const sent = earlier.map((m) => stepsIn(m.text, m.findings ?? [], abuse)).reverse(); // the latest first
+  const warned = abuse !== 'none' && abuse !== 'threat' && lastFrom === 'customer' && sent.some((items) => items.some((i) => i.id === 'boundary' && i.done));
   return now.map((step) => {
+    if (step.id === 'boundary' && warned) return { ...item('boundary', endsIt(draft.slice(0, 20_000))), label: WARNED_LABEL };
     if (step.done || step.note) return step;
     const before = sent.map((items) => items.find((i) => i.id === step.id && i.done)).find(Boolean);
     return before ? { ...before, earlier: true } : step;

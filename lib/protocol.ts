@@ -28,6 +28,8 @@ export const draftSnapshotSchema = z.object({
   customer: z.array(customerMessageSchema),
   /** In a chat, what the agent already sent (the site adapter's agentMessages); else empty. */
   agent: z.optional(z.array(z.string())),
+  /** In a chat, who wrote the thread's last message (the site adapter's lastFrom), when the page shows it. */
+  lastFrom: z.optional(z.enum(['customer', 'agent'])),
 });
 export type DraftSnapshot = z.infer<typeof draftSnapshotSchema>;
 
@@ -61,6 +63,8 @@ export const tabStateSchema = z.object({
   agent: z.optional(z.array(z.string())),
   /** What the phrasebook flags in each of `agent`'s messages. */
   agentFindings: z.optional(z.array(z.array(findingSchema))),
+  /** In a chat, who wrote the thread's last message: a customer still abusive after a warning is to be cut off. */
+  lastFrom: z.optional(z.enum(['customer', 'agent'])),
   findings: z.array(findingSchema),
   /** The customer's tone and type, made and validated by the background's classifier. */
   verdict: z.nullable(z.custom<Verdict>((v) => typeof v === 'object')),

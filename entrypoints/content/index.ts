@@ -85,7 +85,7 @@ export default defineContentScript({
     let parsed = { href: '', url: new URL(location.href) };
     // The thread rarely changes while the agent types: it is read again only after the page changed
     // outside the editor (a new message, another ticket), not on every analysis.
-    let thread: Pick<DraftSnapshot, 'customer' | 'agent'> | null = null;
+    let thread: Pick<DraftSnapshot, 'customer' | 'agent' | 'lastFrom'> | null = null;
     const threadWatch = new MutationObserver((records) => {
       if (thread && records.some((r) => !editor?.contains(r.target))) thread = null;
     });
@@ -108,6 +108,7 @@ export default defineContentScript({
           channel === 'chat' && adapter.agentMessages
             ? quietly('reading the agent messages', () => adapter.agentMessages!(document, MAX_CUSTOMER_MESSAGES), []).map((t) => t.slice(0, MAX_CUSTOMER_MESSAGE))
             : [],
+        lastFrom: (channel === 'chat' && quietly('reading who wrote last', () => adapter.lastFrom?.(document), null)) || undefined,
       };
       return {
         site: adapter.id,

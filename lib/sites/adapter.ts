@@ -16,6 +16,12 @@ export interface SiteAdapter {
    * them). Optional: without it only the draft counts.
    */
   agentMessages?(doc: Document, limit?: number): string[];
+  /**
+   * Who wrote the thread's last message, customer or support (notes and bots do not count); null
+   * when there is none. With agentMessages: a warning the agent sent before the customer's latest
+   * message was not heeded.
+   */
+  lastFrom?(doc: Document): 'customer' | 'agent' | null;
   channel(doc: Document, url: URL): 'chat' | 'email' | null;
   conversationId(doc: Document, url: URL): string;
 }

@@ -18,6 +18,10 @@ export const demoAdapter: SiteAdapter = {
     const all = [...doc.querySelectorAll('[data-tact-message][data-author-role=agent]')];
     return all.slice(Math.max(0, all.length - limit)).map((m) => (m.querySelector('.body')?.textContent ?? '').replace(/\s+/g, ' ').trim());
   },
+  lastFrom(doc) {
+    const role = [...doc.querySelectorAll('[data-tact-message]')].at(-1)?.getAttribute('data-author-role');
+    return role === 'customer' || role === 'agent' ? role : null;
+  },
   channel: (doc) => {
     const c = doc.querySelector('[data-tact-ticket]')?.getAttribute('data-channel');
     return c === 'chat' || c === 'email' ? c : null;

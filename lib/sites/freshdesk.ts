@@ -1,6 +1,7 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, hostIs, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
+import type { CustomerMessage } from '../protocol';
+import { editorsIn, hostIs, lastFrom, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Freshdesk (the agent app at <account>.freshdesk.com/a/…). Sure: tickets at /a/tickets/<id>, the
 // requester's profile at /a/contacts/<id> and an agent's at /a/agents/<id>, Froala as the editor
@@ -34,26 +35,29 @@ function isCustomerEntry(item: Element): boolean {
   return item.matches(SEL.requester) || item.querySelector(SEL.requester) !== null;
 }
 
+/** A [data-album] entry may wrap a .ticket-details__item: the outermost of each. */
+const entries = (doc: Document) => outermost(doc.querySelectorAll(SEL.item));
+
+function customerEntry(item: Element): CustomerMessage | null {
+  if (!isCustomerEntry(item)) return null;
+  const body = item.querySelector(SEL.body) ?? item;
+  return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item, SEL.time));
+}
+
+/** An agent's reply: a profile link to an agent, not a private note. */
+function agentEntry(item: Element): CustomerMessage | null {
+  if (item.matches(SEL.privateNote) || item.querySelector(SEL.privateNote) || !item.querySelector(SEL.agentLink)) return null;
+  return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
+}
+
 export const freshdeskAdapter: SiteAdapter = {
   id: 'freshdesk',
   name: 'Freshdesk',
   matches: (url) => hostIs(url, 'freshdesk.com'),
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.noteEditor),
-  customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    // A [data-album] entry may wrap a .ticket-details__item: keep the outermost of each.
-    const items = outermost(doc.querySelectorAll(SEL.item));
-    return lastMessages(items, limit, (item) => {
-      if (!isCustomerEntry(item)) return null;
-      const body = item.querySelector(SEL.body) ?? item;
-      return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item, SEL.time));
-    });
-  },
-  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    return lastMessages(outermost(doc.querySelectorAll(SEL.item)), limit, (item) => {
-      if (item.matches(SEL.privateNote) || item.querySelector(SEL.privateNote) || !item.querySelector(SEL.agentLink)) return null;
-      return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
-    }).map((m) => m.text);
-  },
+  customerMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(entries(doc), limit, customerEntry),
+  agentMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(entries(doc), limit, agentEntry).map((m) => m.text),
+  lastFrom: (doc) => lastFrom(entries(doc), customerEntry, agentEntry),
   channel(doc, url) {
     const source = doc.querySelector(SEL.source);
     const label = `${source?.getAttribute('title') ?? ''} ${source?.textContent ?? ''}`;

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
+import type { CustomerMessage } from '../protocol';
+import { editorsIn, lastFrom, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Front (app.frontapp.com). Sure: conversation ids look like cnv_…, messages are inbound (from the
 // contact) or outbound (from a teammate), and comments are the team's internal discussion, with a
@@ -40,25 +41,27 @@ function isOutbound(item: Element): boolean {
   return item.classList.contains('message--outbound') || item.classList.contains('is-outbound');
 }
 
+const items = (doc: Document) => outermost(doc.querySelectorAll(SEL.item));
+
+function inboundItem(item: Element): CustomerMessage | null {
+  if (item.matches(SEL.comment) || !isInbound(item)) return null;
+  const body = item.querySelector(SEL.body) ?? item;
+  return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item));
+}
+
+function outboundItem(item: Element): CustomerMessage | null {
+  if (item.matches(SEL.comment) || !isOutbound(item)) return null;
+  return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
+}
+
 export const frontAdapter: SiteAdapter = {
   id: 'front',
   name: 'Front',
   matches: (url) => url.hostname === 'app.frontapp.com',
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.commentComposer),
-  customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    const items = outermost(doc.querySelectorAll(SEL.item));
-    return lastMessages(items, limit, (item) => {
-      if (item.matches(SEL.comment) || !isInbound(item)) return null;
-      const body = item.querySelector(SEL.body) ?? item;
-      return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item));
-    });
-  },
-  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    return lastMessages(outermost(doc.querySelectorAll(SEL.item)), limit, (item) => {
-      if (item.matches(SEL.comment) || !isOutbound(item)) return null;
-      return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
-    }).map((m) => m.text);
-  },
+  customerMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(items(doc), limit, inboundItem),
+  agentMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(items(doc), limit, outboundItem).map((m) => m.text),
+  lastFrom: (doc) => lastFrom(items(doc), inboundItem, outboundItem),
   channel(doc) {
     const type = doc.querySelector(SEL.channel)?.getAttribute('data-channel-type') ?? '';
     if (/chat|sms|whatsapp|messenger|intercom|twilio/i.test(type)) return 'chat';

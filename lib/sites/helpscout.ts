@@ -1,6 +1,7 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
+import type { CustomerMessage } from '../protocol';
+import { editorsIn, lastFrom, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Help Scout (secure.helpscout.net). Sure: conversations at /conversation/<id>/<number>, and the
 // thread types of its API (customer, message = an agent's reply, note, lineitem, chat, phone).
@@ -33,26 +34,28 @@ function threadType(thread: Element): string | undefined {
 
 const conversationOf = (url: URL) => url.pathname.match(/\/conversation\/(\d+)/)?.[1];
 
+const threads = (doc: Document) => outermost(doc.querySelectorAll(SEL.thread));
+
+function customerThread(thread: Element): CustomerMessage | null {
+  if (threadType(thread) !== 'customer') return null;
+  const body = thread.querySelector(SEL.body) ?? thread;
+  return message(messageText(body, { skip: SEL.skip }), textOf(thread, SEL.author), timeOf(thread, SEL.time));
+}
+
+/** "message" is an agent's reply; notes and line items ("Assigned to…") never reach the customer. */
+function replyThread(thread: Element): CustomerMessage | null {
+  if (threadType(thread) !== 'message') return null;
+  return message(messageText(thread.querySelector(SEL.body) ?? thread, { skip: SEL.skip }));
+}
+
 export const helpscoutAdapter: SiteAdapter = {
   id: 'helpscout',
   name: 'Help Scout',
   matches: (url) => url.hostname === 'secure.helpscout.net',
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.noteEditor),
-  customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    const threads = outermost(doc.querySelectorAll(SEL.thread));
-    return lastMessages(threads, limit, (thread) => {
-      if (threadType(thread) !== 'customer') return null;
-      const body = thread.querySelector(SEL.body) ?? thread;
-      return message(messageText(body, { skip: SEL.skip }), textOf(thread, SEL.author), timeOf(thread, SEL.time));
-    });
-  },
-  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    // "message" is an agent's reply; notes and line items ("Assigned to…") never reach the customer.
-    return lastMessages(outermost(doc.querySelectorAll(SEL.thread)), limit, (thread) => {
-      if (threadType(thread) !== 'message') return null;
-      return message(messageText(thread.querySelector(SEL.body) ?? thread, { skip: SEL.skip }));
-    }).map((m) => m.text);
-  },
+  customerMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(threads(doc), limit, customerThread),
+  agentMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(threads(doc), limit, replyThread).map((m) => m.text),
+  lastFrom: (doc) => lastFrom(threads(doc), customerThread, replyThread),
   channel(doc, url) {
     if (doc.querySelector(SEL.chatConversation)) return 'chat';
     return conversationOf(url) ? 'email' : null;

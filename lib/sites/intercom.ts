@@ -1,6 +1,7 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { editorsIn, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
+import type { CustomerMessage } from '../protocol';
+import { editorsIn, lastFrom, lastMessages, message, messageText, outermost, textOf, timeOf } from './common/dom';
 
 // Intercom's Inbox (app.intercom.com, and the EU and Australian regions). Sure: the URL
 // /a/inbox/<workspace>/inbox/…/conversation/<id>, a ProseMirror composer, message bodies as
@@ -28,26 +29,28 @@ function authorType(part: Element): string | undefined {
   return part.className.match(/conversation__part--(user|lead|contact|visitor|admin|bot|operator|note)\b/)?.[1];
 }
 
+const parts = (doc: Document) => outermost(doc.querySelectorAll(SEL.part));
+
+function customerPart(part: Element): CustomerMessage | null {
+  if (part.matches(SEL.note) || !CUSTOMER_TYPES.has(authorType(part) ?? '')) return null;
+  const body = part.querySelector(SEL.body) ?? part;
+  const author = part.querySelector('[data-part-author-name]')?.getAttribute('data-part-author-name') || textOf(part, SEL.author);
+  return message(messageText(body, { skip: SEL.skip }), author, timeOf(part));
+}
+
+function adminPart(part: Element): CustomerMessage | null {
+  if (part.matches(SEL.note) || authorType(part) !== 'admin') return null;
+  return message(messageText(part.querySelector(SEL.body) ?? part, { skip: SEL.skip }));
+}
+
 export const intercomAdapter: SiteAdapter = {
   id: 'intercom',
   name: 'Intercom',
   matches: (url) => HOSTS.includes(url.hostname),
   findEditors: (doc) => editorsIn(doc, SEL.editors, SEL.noteComposer),
-  customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    const parts = outermost(doc.querySelectorAll(SEL.part));
-    return lastMessages(parts, limit, (part) => {
-      if (part.matches(SEL.note) || !CUSTOMER_TYPES.has(authorType(part) ?? '')) return null;
-      const body = part.querySelector(SEL.body) ?? part;
-      const author = part.querySelector('[data-part-author-name]')?.getAttribute('data-part-author-name') || textOf(part, SEL.author);
-      return message(messageText(body, { skip: SEL.skip }), author, timeOf(part));
-    });
-  },
-  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    return lastMessages(outermost(doc.querySelectorAll(SEL.part)), limit, (part) => {
-      if (part.matches(SEL.note) || authorType(part) !== 'admin') return null;
-      return message(messageText(part.querySelector(SEL.body) ?? part, { skip: SEL.skip }));
-    }).map((m) => m.text);
-  },
+  customerMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(parts(doc), limit, customerPart),
+  agentMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(parts(doc), limit, adminPart).map((m) => m.text),
+  lastFrom: (doc) => lastFrom(parts(doc), customerPart, adminPart),
   channel: () => 'chat',
   conversationId: (_doc, url) => url.pathname.match(/\/conversations?\/(\d+)/)?.[1] ?? url.pathname,
 };

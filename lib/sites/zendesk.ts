@@ -1,6 +1,7 @@
 import type { SiteAdapter } from './adapter';
 import { MAX_CUSTOMER_MESSAGES } from '../limits';
-import { cssString, editorsIn, hostIs, lastMessages, message, messageText, textOf, timeOf } from './common/dom';
+import type { CustomerMessage } from '../protocol';
+import { cssString, editorsIn, hostIs, lastFrom, lastMessages, message, messageText, textOf, timeOf } from './common/dom';
 
 // Zendesk Agent Workspace. The data-test-id attributes are Zendesk's own and are what public
 // userscripts and extensions for the workspace rely on (omni-log-*, omnicomposer-*, data-ticket-id).
@@ -52,27 +53,28 @@ function scope(doc: Document, url?: URL): ParentNode {
   return (id && doc.querySelector(SEL.ticketPanel(id))) || doc;
 }
 
+function customerItem(item: Element): CustomerMessage | null {
+  const bubble = item.querySelector(SEL.logMessage);
+  if (!bubble || bubble.getAttribute('aria-hidden') === 'true') return null;
+  if (item.querySelector(SEL.internalNote) || bubble.getAttribute('type') !== 'end-user') return null;
+  const body = bubble.querySelector(SEL.content) ?? bubble;
+  return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.sender), timeOf(item, SEL.time));
+}
+
+function agentItem(item: Element): CustomerMessage | null {
+  const bubble = item.querySelector(SEL.logMessage);
+  if (!bubble || item.querySelector(SEL.internalNote) || bubble.getAttribute('type') !== 'agent') return null;
+  return message(messageText(bubble.querySelector(SEL.content) ?? bubble, { skip: SEL.skip }));
+}
+
 export const zendeskAdapter: SiteAdapter = {
   id: 'zendesk',
   name: 'Zendesk',
   matches: (url) => hostIs(url, 'zendesk.com'),
   findEditors: (doc) => editorsIn(scope(doc), SEL.composers),
-  customerMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    return lastMessages(scope(doc).querySelectorAll(SEL.logItem), limit, (item) => {
-      const bubble = item.querySelector(SEL.logMessage);
-      if (!bubble || bubble.getAttribute('aria-hidden') === 'true') return null;
-      if (item.querySelector(SEL.internalNote) || bubble.getAttribute('type') !== 'end-user') return null;
-      const body = bubble.querySelector(SEL.content) ?? bubble;
-      return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.sender), timeOf(item, SEL.time));
-    });
-  },
-  agentMessages(doc, limit = MAX_CUSTOMER_MESSAGES) {
-    return lastMessages(scope(doc).querySelectorAll(SEL.logItem), limit, (item) => {
-      const bubble = item.querySelector(SEL.logMessage);
-      if (!bubble || item.querySelector(SEL.internalNote) || bubble.getAttribute('type') !== 'agent') return null;
-      return message(messageText(bubble.querySelector(SEL.content) ?? bubble, { skip: SEL.skip }));
-    }).map((m) => m.text);
-  },
+  customerMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(scope(doc).querySelectorAll(SEL.logItem), limit, customerItem),
+  agentMessages: (doc, limit = MAX_CUSTOMER_MESSAGES) => lastMessages(scope(doc).querySelectorAll(SEL.logItem), limit, agentItem).map((m) => m.text),
+  lastFrom: (doc) => lastFrom(scope(doc).querySelectorAll(SEL.logItem), customerItem, agentItem),
   channel(doc, url) {
     const panel = scope(doc, url);
     if (panel.querySelector(SEL.plainComposer)) return 'chat';

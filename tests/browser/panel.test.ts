@@ -194,6 +194,24 @@ describe('side panel', () => {
     await panel.close();
   });
 
+  test('warned once in the chat and the abuse goes on: the step becomes ending the conversation', async () => {
+    const { page, panel } = await openTicket(t, 'T-1043');
+    const step = panel.locator('[data-testid=checklist] [data-item="boundary"]');
+    await appendCustomerMessage(page, 'You are useless idiots, all of you.');
+    await appendAgentMessage(page, 'I want to help, but if the insults continue I will have to end this chat.');
+    await typeDraft(page, 'Let me check your account.');
+    // The warning was the last word: the step is taken.
+    await expect.poll(() => step.getAttribute('data-earlier'), { timeout: 10_000 }).toBe('true');
+    await appendCustomerMessage(page, 'Shut up and fix it, idiot.');
+    await typeDraft(page, 'Let me check your account now.');
+    await expect.poll(() => step.textContent(), { timeout: 10_000 }).toContain('you warned them');
+    expect(await step.getAttribute('data-done')).toBe('false');
+    await typeDraft(page, 'As I said, I am ending this chat now.');
+    await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
   test('in a chat, a step taken in a message already sent is ticked', async () => {
     const { page, panel } = await openTicket(t, 'T-1043');
     const apologise = panel.locator('[data-testid=checklist] [data-item="apologise"]');

@@ -144,9 +144,35 @@ describe('the boundary step, for an abusive customer only', () => {
   });
 
   test('a threat asks to end the conversation, not to warn', () => {
-    expect(boundary('If the language continues I will end this chat.', 'threat')).toMatchObject({ label: 'End the conversation (then report the threat)', done: true });
+    expect(boundary('I will end this chat now.', 'threat')).toMatchObject({ label: 'End the conversation (then report the threat)', done: true });
+    // A warning is not an end: "if" it goes on is too late after a threat.
+    expect(boundary('If the language continues I will end this chat.', 'threat')).toMatchObject({ done: false });
     expect(boundary('Please keep it civil.', 'threat')).toMatchObject({ done: false });
     expect(boundary("I'm ending this conversation now and passing it to our security team.", 'threat')).toMatchObject({ done: true });
+  });
+});
+
+// The seeds' protocol: warn once, then end the conversation if the abuse goes on.
+describe('warned, and the abuse goes on', () => {
+  const warning = [{ text: "I want to help, but if the insults continue I'll have to end this chat." }];
+  const step = (draft: string, abuse: 'none' | 'swearing' | 'insult' | 'threat', lastFrom?: 'customer' | 'agent') =>
+    checklist(draft, [], abuse, warning, lastFrom).find((i) => i.id === 'boundary');
+
+  test('the customer wrote after the warning, still abusive: end the conversation, ticked only by ending it', () => {
+    expect(step('Let me check the payment.', 'insult', 'customer')).toMatchObject({ done: false, label: 'End the conversation: you warned them, and it goes on' });
+    expect(step('As I said, I will end this chat now.', 'insult', 'customer')).toMatchObject({ done: true });
+    expect(step('If the insults continue I will end this chat.', 'insult', 'customer')).toMatchObject({ done: false });
+    expect(step('Jag avslutar samtalet nu.', 'swearing', 'customer')).toMatchObject({ done: true });
+  });
+
+  test('the warning is the last word, or the customer calmed down: nothing more to do', () => {
+    expect(step('Let me check the payment.', 'insult', 'agent')).toMatchObject({ done: true, earlier: true, label: 'Set a boundary: warn once that you will end the conversation' });
+    expect(step('Let me check the payment.', 'insult')).toMatchObject({ done: true, earlier: true });
+    expect(step('Let me check the payment.', 'none', 'customer')).toBeUndefined();
+  });
+
+  test('a threat asks to end it whether or not they were warned', () => {
+    expect(step('Let me check the payment.', 'threat', 'customer')).toMatchObject({ label: 'End the conversation (then report the threat)' });
   });
 });
 

@@ -194,6 +194,20 @@ describe.each(CASES.filter((c) => c.agent))('$id adapter, the support side', (c)
     expect(site.agentMessages!(doc)).toEqual(c.agent);
     expect(site.agentMessages!(doc, 0)).toEqual([]);
   });
+
+  test('tells who wrote last: the customer; support, once the messages after its last reply are gone (notes do not count)', () => {
+    const site = adapter(c.id);
+    const doc = parse(fixture(c.id));
+    expect(site.lastFrom!(doc)).toBe('customer');
+    const items = [...doc.querySelectorAll(c.messages)];
+    const reply = c.agent!.at(-1)!;
+    // Its first appearance: later customer messages may quote it.
+    const at = items.findIndex((el) => el.textContent!.replace(/\s+/g, ' ').includes(reply));
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (const el of items.slice(at + 1)) el.remove();
+    expect(site.lastFrom!(doc)).toBe('agent');
+    expect(site.lastFrom!(parse('<!doctype html><body><p>Loading…</p></body>'))).toBeNull();
+  });
 });
 
 describe.each(CASES)('$id adapter', (c) => {

@@ -115,6 +115,15 @@ export function lastMessages(items: ArrayLike<Element>, limit: number, read: (el
   return out.reverse();
 }
 
+/** Who wrote the last of `items` that either reader accepts: the customer's reader first, as in lastMessages. */
+export function lastFrom(items: ArrayLike<Element>, customer: (el: Element) => CustomerMessage | null, agent: (el: Element) => CustomerMessage | null): 'customer' | 'agent' | null {
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (customer(items[i]!)?.text) return 'customer';
+    if (agent(items[i]!)?.text) return 'agent';
+  }
+  return null;
+}
+
 /** A CustomerMessage without the keys that have no value (so results compare whole). */
 export function message(text: string, author?: string, time?: string): CustomerMessage {
   return { text, ...(author ? { author } : {}), ...(time ? { time } : {}) };
