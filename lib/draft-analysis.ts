@@ -2,6 +2,7 @@ import type { CompiledPhrasebook } from './phrasebook/engine';
 import type { Entry } from './phrasebook/schema';
 import type { Channel, CustomerType, Severity, Tone } from './phrasebook/vocabulary';
 import type { DraftSnapshot, Finding } from './protocol';
+import type { Verdict } from './classify/verdict';
 import { toFindings } from './findings';
 import { atLeast } from './severity';
 
@@ -19,6 +20,17 @@ export interface DraftContext {
   minSeverity: Severity;
   /** dismissalKey()s of what the agent dismissed in this conversation. */
   dismissed: string[];
+}
+
+/** A tone counts for entries' `when` from this score up: clearly there, not a trace. */
+export const TONE_FIRES_AT = 0.35;
+
+/** What of the customer's verdict decides entries' `when`: the tones that clearly show, and the type. */
+export function verdictContext(verdict: Pick<Verdict, 'tones' | 'customerType'> | null | undefined): Pick<DraftContext, 'tones' | 'type'> {
+  return {
+    tones: verdict?.tones.filter((t) => t.score >= TONE_FIRES_AT).map((t) => t.tone) ?? [],
+    type: verdict?.customerType?.type ?? null,
+  };
 }
 
 /** A dismissal holds for the same entry on the same words, wherever they move in the draft. */

@@ -1,4 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { classifyCustomer, type Verdict } from '@/lib/classify';
+import { verdictContext } from '@/lib/draft-analysis';
 import type { CompiledPhrasebook, Match } from '@/lib/phrasebook/engine';
 import { CHANNELS, CUSTOMER_TYPES, LOCALES, TONES, type Channel, type CustomerType, type Locale, type Tone } from '@/lib/phrasebook/vocabulary';
 import { Choice } from './Choice';
@@ -23,7 +25,20 @@ export function TestBench({ compiled, openEntry }: { compiled: CompiledPhraseboo
   const [tones, setTones] = useState<Tone[]>([]);
   const [type, setType] = useState<CustomerType | ''>('');
   const [channel, setChannel] = useState<Channel | ''>('');
+  const [customer, setCustomer] = useState('');
+  const [reading, setReading] = useState<Verdict | null>(null);
   const uid = useId();
+
+  // A customer's message picks the tones and type as the agent's panel would (then they can be changed by hand).
+  const readCustomer = (message: string) => {
+    setCustomer(message);
+    const verdict = message.trim() ? classifyCustomer({ text: message }) : null;
+    setReading(verdict);
+    if (!verdict) return;
+    const context = verdictContext(verdict);
+    setTones(context.tones);
+    setType(context.type ?? '');
+  };
   const text = useDeferredValue(draft);
   const matches = useMemo(
     () => compiled.match(text, { locales: locale ? [locale] : undefined, tones, type: type || null, channel: channel || null }),
@@ -37,6 +52,17 @@ export function TestBench({ compiled, openEntry }: { compiled: CompiledPhraseboo
         What the phrasebook as edited here finds in a draft. Entries limited to tones, customer types or a channel fire only when
         those are picked below.
       </p>
+      <label htmlFor={`${uid}-c`}>Customer&apos;s message (optional: sets the tones and type below as the agent&apos;s panel reads them)</label>
+      <textarea id={`${uid}-c`} rows={3} value={customer} onChange={(e) => readCustomer(e.target.value)} data-testid="bench-customer" />
+      {reading && (
+        <p className="muted" data-testid="bench-reading">
+          {reading.language === 'unsupported'
+            ? 'Tact does not read this language; pick the tones by hand.'
+            : `Tact reads: ${reading.tones.map((t) => `${t.tone} ${Math.round(t.score * 100)}%`).join(', ')}` +
+              (reading.customerType ? ` · ${reading.customerType.type}` : '') +
+              (reading.abuse.level !== 'none' ? ` · abuse: ${reading.abuse.level}` : '')}
+        </p>
+      )}
       <label htmlFor={`${uid}-d`}>Draft</label>
       <textarea id={`${uid}-d`} rows={6} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="bench-draft" />
       <div className="row">

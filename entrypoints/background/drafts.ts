@@ -1,7 +1,7 @@
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { browser } from 'wxt/browser';
 import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, findingKeys, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
-import { findingsIn, rulesSource, type DraftContext } from '@/lib/draft-analysis';
+import { findingsIn, rulesSource, verdictContext, type DraftContext } from '@/lib/draft-analysis';
 import { applyEdit } from '@/lib/draft-edit';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
@@ -20,9 +20,6 @@ function languageOf(draft: string): string | null {
   const guess = detectLanguage(draft.slice(0, 2000));
   return guess && guess.confidence >= 0.5 ? guess.language : null;
 }
-
-/** A tone counts for an entry's `when` from this score up. */
-const TONE_FIRES_AT = 0.35;
 
 /** Draft analysis: phrasebook matches, less what the settings hide and the agent dismissed. */
 export function registerDraftHandlers(ctx: BackgroundContext) {
@@ -77,8 +74,7 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     const verdict = verdictFor(snapshot.customer);
     const context: DraftContext = {
       channel: snapshot.channel ?? null,
-      tones: verdict?.tones.filter((t) => t.score >= TONE_FIRES_AT).map((t) => t.tone) ?? [],
-      type: verdict?.customerType?.type ?? null,
+      ...verdictContext(verdict),
       minSeverity: settings.minSeverity,
       dismissed: [...dismissed],
     };

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { expectedEntries, expectedMatches, feedbackRows, openTicket, setup, shownEntries, typeDraft } from './helpers';
 import { stopServiceWorker } from '../../scripts/chromium';
+import { classifyCustomer } from '../../lib/classify';
+import { verdictContext } from '../../lib/draft-analysis';
 
 // The studio in real Chromium with the built extension and real IndexedDB: a QA lead adds an
 // entry, the test bench fires it, the worker picks it up for an agent's draft, and undo takes it away.
@@ -162,6 +164,24 @@ describe('phrasebook studio', () => {
     await usage.getByRole('button', { name: entryId }).click();
     await expect.poll(() => studio.getByTestId('entry-editor').locator('h2').textContent(), { timeout: 10_000 }).toBe(entryId);
     for (const p of [studio, page, panel]) await p.close();
+  });
+
+  test("test bench: a customer's message sets the tones and type, so entries for upset customers fire", async () => {
+    const studio = await t.browser.context.newPage();
+    await studio.goto(`chrome-extension://${t.browser.extensionId}/studio.html`);
+    await studio.locator('[data-view=bench]').click();
+    const rushing = studio.locator('[data-testid=bench-finding][data-entry="en-rushing-anything-else-too-early"]');
+    await studio.getByTestId('bench-draft').fill('Is there anything else I can help you with?');
+    await expect.poll(() => studio.getByTestId('bench-preview').textContent()).toContain('anything else');
+    expect(await rushing.count()).toBe(0);
+    const message = 'I have waited three weeks for my refund and nobody answers. This is ridiculous!!';
+    const tones = verdictContext(classifyCustomer({ text: message })).tones;
+    expect(tones.some((x) => ['angry', 'frustrated', 'disappointed', 'impatient'].includes(x))).toBe(true);
+    await studio.getByTestId('bench-customer').fill(message);
+    await expect.poll(() => rushing.count(), { timeout: 10_000 }).toBe(1);
+    for (const tone of tones) expect(await studio.getByRole('checkbox', { name: tone, exact: true }).isChecked()).toBe(true);
+    expect(await studio.getByTestId('bench-reading').textContent()).toContain(tones[0]);
+    await studio.close();
   });
 
   test('the settings page and the side panel link to the studio', async () => {
