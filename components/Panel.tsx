@@ -12,6 +12,7 @@ import { Checklist } from './Checklist';
 import { CustomerCard } from './CustomerCard';
 import { AiRewrites } from './AiRewrites';
 import { AiReading } from './AiReading';
+import { usePause, useTabUrl } from './usePause';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { TactDb } from '@/lib/storage/db';
 
@@ -22,8 +23,19 @@ const feedbackDb = () => (panelDb ??= new TactDb());
 /** The side panel: who the agent is talking to and what to say instead, for the followed tab. */
 export function Panel({ connection }: { connection: PanelConnection }) {
   const { tabId, state, connected, ai, aiStatus } = useSyncExternalStore(connection.subscribe, connection.getSnapshot);
+  const pause = usePause(useTabUrl(tabId, state?.url));
 
   if (tabId == null) return <Empty title="No tab" text="Open a helpdesk conversation to start." />;
+  if (pause.paused)
+    return (
+      <main className="panel empty" data-testid="paused">
+        <h1>Tact is paused here</h1>
+        <p className="muted">It reads and underlines nothing on {pause.origin} until you resume.</p>
+        <button type="button" onClick={() => void pause.setPaused(false)}>
+          Resume on this site
+        </button>
+      </main>
+    );
   if (!state)
     return (
       <Empty
@@ -38,11 +50,12 @@ export function Panel({ connection }: { connection: PanelConnection }) {
       state={state}
       ai={ai?.conversationId === state.conversationId ? ai : null}
       aiStatus={aiStatus}
+      onPause={() => void pause.setPaused(true)}
     />
   );
 }
 
-function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState | null; aiStatus: AiStatus | null }) {
+function TicketPanel({ state, ai, aiStatus, onPause }: { state: TabState; ai: AiTabState | null; aiStatus: AiStatus | null; onPause(): void }) {
   const [lastApplied, setLastApplied] = useState<Applied | null>(null);
   const [undoStatus, setUndoStatus] = useState<string | null>(null);
   const cards = useRef<(HTMLLIElement | null)[]>([]);
@@ -120,6 +133,9 @@ function TicketPanel({ state, ai, aiStatus }: { state: TabState; ai: AiTabState 
         <a className="edit-phrasebook" href={browser.runtime.getURL('/studio.html')} target="_blank" rel="noreferrer">
           Edit phrasebook
         </a>
+        <button type="button" className="pause" data-action="pause" onClick={onPause} title="Stop reading and underlining on this site until you resume">
+          Pause here
+        </button>
       </header>
       <CustomerCard state={state} />
       <AiReading state={state} status={aiStatus} onAbuse={setClaudeAbuse} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, parseSettings, type Settings as SettingsValue } from '@/lib/settings';
+import { SETTINGS_KEY, parseSettings, withPause, type Settings as SettingsValue } from '@/lib/settings';
 import { AiSettings } from './AiSettings';
 
 /** The settings page: where Tact may run beyond the known helpdesks, and what it shows. */
@@ -63,6 +63,22 @@ export function Settings() {
           Enable
         </button>
       </section>
+      {settings.pausedOrigins.length > 0 && (
+        <section>
+          <h2>Paused</h2>
+          <p className="muted">Tact reads and underlines nothing on these sites (paused from the side panel).</p>
+          <ul data-testid="paused-sites">
+            {settings.pausedOrigins.map((o) => (
+              <li key={o}>
+                {o}{' '}
+                <button type="button" onClick={() => void save(withPause(settings, o, false))}>
+                  Resume
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         <h2>Suggestions</h2>
         <label>

@@ -233,6 +233,8 @@ export interface ProtocolMap {
   caretOf(data: { tabId: number }): CaretResult;
   /** background -> content: the caret's offset in the draft, null when it is not in the reply box. */
   readCaret(): CaretResult;
+  /** content -> background: the agent paused Tact on this site; forget what the panel shows for the tab. */
+  forgetTab(): void;
 }
 
 /**

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const settingsSchema = z.object({
   /** Origins (e.g. "https://support.example.com") where the generic adapter may run. */
   enabledOrigins: z.array(z.string().url()).default([]),
+  /** Origins where the agent paused Tact: it reads and underlines nothing there until resumed. */
+  pausedOrigins: z.array(z.string().url()).default([]),
   /** Minimum severity shown in the panel and underlined in the draft. */
   minSeverity: z.enum(['hint', 'warning', 'risk']).default('hint'),
 });
@@ -14,4 +16,10 @@ export const SETTINGS_KEY = 'settings';
 export function parseSettings(raw: unknown): Settings {
   const parsed = settingsSchema.safeParse(raw ?? {});
   return parsed.success ? parsed.data : settingsSchema.parse({});
+}
+
+/** The settings with Tact paused, or resumed, on `origin`. */
+export function withPause(settings: Settings, origin: string, paused: boolean): Settings {
+  const rest = settings.pausedOrigins.filter((o) => o !== origin);
+  return { ...settings, pausedOrigins: paused ? [...rest, origin] : rest };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PANEL_PORT, panelToBackgroundSchema, type BackgroundToPanel } from '@/lib/protocol';
+import { onMessage } from '@/utils/messaging';
 import type { BackgroundContext } from './context';
 
 /** Side panels subscribe to one tab each over a port; every state change is pushed, no polling. */
@@ -20,4 +21,8 @@ export function registerPanelPorts(ctx: BackgroundContext) {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void ctx.states.remove(tabId));
+  // Paused on its site: the panel shows the pause, not an analysis the page no longer updates.
+  onMessage('forgetTab', async ({ sender }) => {
+    if (sender.tab?.id != null) await ctx.states.remove(sender.tab.id);
+  });
 }

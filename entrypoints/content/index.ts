@@ -11,6 +11,7 @@ import { locatorFor } from '@/lib/inline/locators';
 import { LocalAnalysis } from '@/lib/local-analysis';
 import { DRAFT_DEBOUNCE_MS, MAX_ANALYSED_DRAFT, MAX_CUSTOMER_MESSAGE, MAX_CUSTOMER_MESSAGES } from '@/lib/limits';
 import { HELPDESK_MATCHES, LOCAL_MATCHES } from '@/lib/hosts';
+import { pausedOn } from '@/lib/paused-sites';
 import { browser } from 'wxt/browser';
 
 /**
@@ -45,9 +46,14 @@ function perfMark(name: 'tact:analyse' | 'tact:findings' | 'tact:underlined', so
   log.push({ name, at: performance.now(), source });
 }
 
-/** Origins the user enabled in the settings (read raw: the content script carries no zod). */
-async function enabledOrigins(): Promise<string[]> {
+/** The stored settings, raw: the content script carries no zod and reads only two lists of origins. */
+async function storedSettings(): Promise<unknown> {
   const { settings } = await browser.storage.local.get('settings').catch(() => ({ settings: undefined }));
+  return settings;
+}
+
+/** Origins the user enabled in the settings. */
+function enabledOrigins(settings: unknown): string[] {
   const list = (settings as { enabledOrigins?: unknown } | undefined)?.enabledOrigins;
   return Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
 }
@@ -56,9 +62,12 @@ export default defineContentScript({
   matches: [...HELPDESK_MATCHES, ...LOCAL_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
-    const origins = await enabledOrigins();
-    const adapter = quietly('finding the site adapter', () => adapterFor(new URL(location.href), document, origins), null);
+    const settings = await storedSettings();
+    const adapter = quietly('finding the site adapter', () => adapterFor(new URL(location.href), document, enabledOrigins(settings)), null);
     if (!adapter) return; // not a helpdesk page we know, nor one the user enabled: stay quiet
+    // Paused on this site by the agent (the panel's "Pause here"): read nothing, underline nothing.
+    let paused = pausedOn(settings, location.href);
+    if (paused) void sendMessage('forgetTab').catch(() => {});
     let editor: Element | null = null;
     let composing = false;
 
@@ -170,7 +179,7 @@ export default defineContentScript({
     // Rules arrive with the background's first answer; compiling them waits for a quiet moment.
     const local = new LocalAnalysis((fn) => (window.requestIdleCallback ? window.requestIdleCallback(fn, { timeout: 2_000 }) : setTimeout(fn, 50)));
     const analyse = debounce(() => {
-      if (composing || !ctx.isValid) return;
+      if (composing || paused || !ctx.isValid) return;
       perfMark('tact:analyse');
       const snap = snapshot();
       if (!snap) return;
@@ -189,6 +198,19 @@ export default defineContentScript({
         () => {},
       );
     }, DRAFT_DEBOUNCE_MS);
+
+    const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !changes.settings || !ctx.isValid) return;
+      const now = pausedOn(changes.settings.newValue, location.href);
+      if (now === paused) return;
+      paused = now;
+      if (!paused) return analyse();
+      drawn = null;
+      inline.clear();
+      void sendMessage('forgetTab').catch(() => {});
+    };
+    browser.storage.onChanged.addListener(onSettings);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onSettings));
 
     const onInput = (e: Event) => {
       if ((e as InputEvent).isComposing) return; // IME: wait for compositionend
@@ -237,6 +259,7 @@ export default defineContentScript({
 
     onMessage('replaceSpan', ({ data }) => {
       const req = replaceRequestSchema.parse(data);
+      if (paused) return { ok: false, message: 'Tact is paused on this site.' };
       return replace(req.start, req.end, req.expected, req.replacement);
     });
     // The side panel's "rewrite the sentence at the cursor": the page keeps its selection while the
@@ -249,7 +272,7 @@ export default defineContentScript({
     });
     onMessage('showFindings', ({ data }) => {
       local.forgetContext(); // what the agent dismissed changed: ask the background before matching here again
-      underline(data, 'background');
+      if (!paused) underline(data, 'background');
     });
 
     analyse(); // show the customer's side at once, before the agent types

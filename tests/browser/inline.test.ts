@@ -140,6 +140,30 @@ async function typeInto(page: Page, box: Locator, text: string) {
 }
 
 describe('inline underlines in the demo helpdesk (textarea, drawn in a shadow root)', () => {
+  test('Pause here: underlines and analysis stop on the site, even after a reload; Resume brings them back', async () => {
+    const { page, panel, cdp } = await open('T-1043');
+    const count = () => underlines(page).then((u) => u.length);
+    await typeDraft(page, RISKY);
+    await expect.poll(count, { timeout: 10_000 }).toBe(spansOf(RISKY).length);
+    await panel.locator('[data-action=pause]').click();
+    await expect.poll(() => panel.getByTestId('paused').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(count, { timeout: 10_000 }).toBe(0);
+    // Nothing is read while paused, after a reload too: typing starts no analysis, and the panel stays paused.
+    await page.reload();
+    await page.evaluate(() => document.documentElement.setAttribute('data-tact-perf', ''));
+    await typeDraft(page, RISKY);
+    await page.waitForTimeout(800);
+    expect(await marks(page, 'tact:analyse')).toBe(0);
+    expect(await panel.getByTestId('paused').isVisible()).toBe(true);
+    await panel.getByRole('button', { name: 'Resume on this site' }).click();
+    await expect.poll(() => marks(page, 'tact:underlined'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await exposeTactShadow(page, cdp);
+    await expect.poll(count, { timeout: 10_000 }).toBe(spansOf(RISKY).length);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(RISKY));
+    await page.close();
+    await panel.close();
+  });
+
   test('a risky phrase is underlined exactly over its span; editing it away removes the underline', async () => {
     const { page, panel } = await open('T-1043');
     const expected = spansOf(RISKY);
