@@ -151,6 +151,18 @@ function praiseSlang(view: string, hit: Hit): boolean {
   return /\bthe\s+$/i.test(view.slice(Math.max(0, hit.start - 5), hit.start)) && !/^\s*(?:out|of)\b/i.test(view.slice(hit.end, hit.end + 6));
 }
 
+/**
+ * "Dick" is also a first name: capitalised inside a sentence ("I spoke to Dick in billing"), or
+ * before another name ("Dick Smith called"), it names someone rather than swears.
+ */
+function givenName(view: string, hit: Hit): boolean {
+  if (view.slice(hit.start, hit.end) !== 'Dick') return false;
+  if (/\b(?:you|u|ya|what a|such a)\s+$/i.test(view.slice(Math.max(0, hit.start - 10), hit.start))) return false; // "You Dick!"
+  const before = view.slice(Math.max(0, hit.start - 3), hit.start);
+  const midSentence = hit.start > 0 && !/[.!?。！？\n]\s*$/.test(before) && !/^\s*$/.test(view.slice(0, hit.start));
+  return midSentence || /^\s+\p{Lu}\p{Ll}+/u.test(view.slice(hit.end, hit.end + 20));
+}
+
 /** Anger from a swear word or insult that is not aimed at anyone ("what the fuck", "politicians are idiots"). */
 const LOOSE_PROFANITY = 0.7;
 const LOOSE_INSULT = 1;
@@ -198,7 +210,7 @@ export function readTones(view: string, hits: Hit[], cueHits: Hit[], language: S
         // "this stupid app", "den idiotiska appen": harsh about a thing, not abuse of a person.
         contributions.push({ tone: 'angry', weight: 1, valence: -1, start: hit.start, end: hit.end });
         if (level === 'profanity') swearing.push([hit.start, hit.end]);
-      } else if (!(language === 'en' && praiseSlang(view, hit)) && !(praise && level === 'profanity')) {
+      } else if (!(language === 'en' && (praiseSlang(view, hit) || givenName(view, hit))) && !(praise && level === 'profanity')) {
         const aimed = aimOf({ view, start: hit.start, end: hit.end, level, language, modifier: modifierHere !== undefined });
         // 'self', said of themselves ("I'm such an idiot, I forgot my password"), is neither abuse nor anger.
         if (aimed === undefined) loose.push({ level, start: hit.start, end: hit.end });

@@ -209,6 +209,10 @@ describe('abuse', () => {
     ['en', 'you are a narcissist', 'insult'],
     ['en', 'Put up or shut up.', 'none'],
     ['en', 'Somebody has been editing your shit again', 'swearing'],
+    // "Dick" is also a first name.
+    ['en', 'Please send it to Dick Smith at the office.', 'none'],
+    ['en', 'I spoke to Dick in billing yesterday.', 'none'],
+    ['en', 'You Dick!', 'insult'],
     // Words about an insult rather than one: denied, reported, generic, or turned on oneself.
     ['en', "You're not an idiot, the form is confusing.", 'none'],
     ['en', "She's no fool, she checked the receipt", 'none'],
