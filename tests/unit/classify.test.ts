@@ -276,6 +276,10 @@ describe('abuse', () => {
     // Swearing is aimed only with 你 right at it; further off it intensifies.
     ['zh', '你他妈的有病吧，又送错了', 'profanity'],
     ['zh', '你们的菜真是他妈的太辣了', 'swearing'],
+    // 我靠 swears as an exclamation; "我靠你了" is "I'm counting on you".
+    ['zh', '我靠，又坏了', 'swearing'],
+    ['zh', '我靠你了，谢谢', 'none'],
+    ['zh', '我靠工资生活，请尽快退款', 'none'],
     // 妈妈 (mum) holds 妈的 and 他妈.
     ['zh', '这碗汤有妈妈的味道，送得也快', 'none'],
     ['zh', '他妈妈说这家店的饺子很好吃', 'none'],
