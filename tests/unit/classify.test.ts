@@ -276,6 +276,9 @@ describe('abuse', () => {
     // Swearing is aimed only with 你 right at it; further off it intensifies.
     ['zh', '你他妈的有病吧，又送错了', 'profanity'],
     ['zh', '你们的菜真是他妈的太辣了', 'swearing'],
+    // Swearing that only intensifies praise is not aimed at anyone.
+    ['zh', '你们真他妈的棒', 'none'],
+    ['zh', '太他妈好吃了', 'none'],
     // 我靠 swears as an exclamation; "我靠你了" is "I'm counting on you".
     ['zh', '我靠，又坏了', 'swearing'],
     ['zh', '我靠你了，谢谢', 'none'],
