@@ -351,7 +351,8 @@ function aimZh(view: string, start: number, end: number, text: string, level: Ab
   if (lastSecond >= 0 || /^[的啊呀吧]?[你您]/.test(after)) return 'second';
   if (level !== 'insult') return undefined;
   if (ZH_THIRD.test(before.slice(-6)) && /是|就是|真|太|这个|那个/.test(before.slice(-6))) return 'third';
-  // "一群废物！", "傻逼！": the insult is its own short clause.
+  // "一群废物！", "傻逼！": the insult is its own short clause; an adjective ("真是傻了") is not a name to call.
+  if (/^[傻蠢]$/.test(text)) return undefined;
   const [cs, ce] = clause(view, start, end);
   const rest = (view.slice(cs, start) + view.slice(end, ce)).replace(/[\s\p{P}\p{S}]/gu, '');
   if (rest.length <= 3) return 'vocative';

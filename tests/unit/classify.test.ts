@@ -279,6 +279,10 @@ describe('abuse', () => {
     // Swearing that only intensifies praise is not aimed at anyone.
     ['zh', '你们真他妈的棒', 'none'],
     ['zh', '太他妈好吃了', 'none'],
+    // 傻 (stupid) said to 你, not of oneself or of being stunned (傻眼).
+    ['zh', '你们是不是傻', 'insult'],
+    ['zh', '真是傻了，忘了密码', 'none'],
+    ['zh', '我都傻眼了，又送错了', 'none'],
     // 我靠 swears as an exclamation; "我靠你了" is "I'm counting on you".
     ['zh', '我靠，又坏了', 'swearing'],
     ['zh', '我靠你了，谢谢', 'none'],
