@@ -253,6 +253,8 @@ function aimAt({ view, start, end, level, language, modifier }: AimInput): Aim |
     // "we all know he's stupid": he is meant, not we (see 'third' below).
     if (w.third.has(window[k]!)) break;
   }
+  // "what idiots you are", "vilka idioter ni är": the insult, then who is meant.
+  if (insult && w.second.has(after[0] ?? '') && (w.copula.has(after[1] ?? '') || w.pluralCopula.has(after[1] ?? '')) && after[2] === undefined) return 'second';
   // "idiots like you"; "fuck your company", "what the fuck is wrong with you".
   if (insult ? /^(?:like|than)$/.test(after[0] ?? '') && w.second.has(after[1] ?? '') : SWEAR_VERB.test(text) && w.second.has(after[0] ?? '')) return 'second';
   if (!insult) return language === 'en' && /^(?:is |'s )?wrong with (?:you|u)$/.test(after.slice(0, 4).join(' ')) ? 'second' : undefined;

@@ -209,6 +209,12 @@ describe('abuse', () => {
     ['en', 'you are a narcissist', 'insult'],
     ['en', 'Put up or shut up.', 'none'],
     ['en', 'Somebody has been editing your shit again', 'swearing'],
+    // The insult first, then who is meant.
+    ['en', 'What idiots you are', 'insult'],
+    ['sv', 'Vilka idioter ni är', 'insult'],
+    // Swedish oaths with "fan" swear; "fan" alone is also a fan.
+    ['sv', 'Fy fan vad dåligt', 'swearing'],
+    ['sv', 'Jag är ett stort fan av er app', 'none'],
     // "Dick" is also a first name.
     ['en', 'Please send it to Dick Smith at the office.', 'none'],
     ['en', 'I spoke to Dick in billing yesterday.', 'none'],
