@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { expectedEntries } from '../support/shipped-phrasebook';
-import { openExtensionPage, shownEntries, tabIdOf, textOf, typeDraft, useFirefox } from './firefox';
+import { click, clickText, openExtensionPage, openTicket, shownEntries, tabIdOf, textOf, typeDraft, useFirefox } from './firefox';
 
 // The Firefox build (MV2, sidebar_action) in real Firefox ESR: demo page -> content script ->
 // background scripts -> the sidebar page, opened as a tab pinned to the ticket (?tab=ID).
@@ -34,6 +34,33 @@ describe('firefox: the sidebar page', () => {
     await typeDraft(page, kind);
     await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual([]);
     await expect.poll(() => panel.evaluate(() => document.querySelector('[data-testid=no-findings]') != null)).toBe(true);
+    await page.close();
+    await panel.close();
+  });
+
+  test('Pause here stops Tact on the site (storage change heard by the content script); Resume brings the findings back', async () => {
+    const { page, panel, tabId } = await openTicket(t.browser, t.server.origin, 'T-1043');
+    // What the worker keeps for the tab (lib/tab-states.ts), read from the extension page.
+    const stored = () =>
+      panel.evaluate(async (key) => {
+        const api = (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, { draft?: string }>> } } } }).browser;
+        return (await api.storage.session.get(key))[key]?.draft ?? null;
+      }, `tab:${tabId}`);
+    const risky = 'Please calm down, that is our policy.';
+    await typeDraft(page, risky);
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries(risky));
+    expect(await stored()).toBe(risky);
+    await click(panel, '[data-action=pause]');
+    await expect.poll(() => panel.evaluate(() => document.querySelector('[data-testid=paused]') != null), { timeout: 10_000 }).toBe(true);
+    // While paused the page sends nothing: a new risky draft brings no analysis, and the panel stays paused.
+    await expect.poll(stored, { timeout: 10_000 }).toBeNull();
+    await typeDraft(page, 'That is not my problem.');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await stored()).toBeNull();
+    expect(await panel.evaluate(() => document.querySelector('[data-testid=paused]') != null)).toBe(true);
+    await clickText(panel, 'button', 'Resume on this site');
+    await expect.poll(() => shownEntries(panel), { timeout: 10_000 }).toEqual(expectedEntries('That is not my problem.'));
+    expect(expectedEntries('That is not my problem.').length).toBeGreaterThan(0);
     await page.close();
     await panel.close();
   });
