@@ -209,6 +209,12 @@ describe('abuse', () => {
     ['en', 'you are a narcissist', 'insult'],
     ['en', 'Put up or shut up.', 'none'],
     ['en', 'Somebody has been editing your shit again', 'swearing'],
+    // Masked swearing is swearing; masked, it still praises or insults as the word would.
+    ['en', 'This is f*cking ridiculous', 'swearing'],
+    ['en', 'sh*t service again', 'swearing'],
+    ['en', 'f***ing brilliant, thanks', 'none'],
+    ['en', 'fu*k you', 'insult'],
+    ['en', 'You a$$hole', 'insult'],
     // The insult first, then who is meant.
     ['en', 'What idiots you are', 'insult'],
     ['sv', 'Vilka idioter ni är', 'insult'],

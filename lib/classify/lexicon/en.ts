@@ -112,6 +112,8 @@ export const en: Lexicon = {
       'shitty', 'bullshit', 'ass', 'arse', 'piss', 'motherfucker', 'motherfucking', 'dick', 'cock',
       'tits', 'bitch', 'bitches', 'bastard', 'bastards', 'stfu', 'suck my', 'shithole', 'shitshow', 'fuck*', 'shit*',
       'motherfuck*', 'pussy', 'nigga', 'niggas',
+      // Masked, as customers type them when a filter or politeness gets in the way.
+      'f*ck*', 'f*cking', 'f**k*', 'f**king', 'f***', 'f***ing', 'fu*k*', 'fu**ing', 'sh*t*', 'sh!t*', 'b*tch*',
     ],
     insult: [
       'idiot', 'idiots', 'idiotic', 'moron', 'morons', 'moronic', 'stupid', 'dumb', 'dumbass', 'imbecile',
@@ -120,13 +122,13 @@ export const en: Lexicon = {
       'pathetic excuse', 'piece of shit', 'incompetent fool', 'fool', 'fools', 'brainless',
       'worthless', 'disgusting human', 'trash human', 'subhuman', 'vermin', 'shut up', 'screw you', 'go to hell',
       'bite me', 'kiss my ass', 'ignorant', 'liar', 'liars', 'hypocrite', 'hypocrites', 'crooks', 'psycho',
-      'go fuck yourself', 'fuck you', 'fuck off', 'shut the fuck up', 'dumbasses', 'scumbags', 'imbeciles', 'cunts',
+      'go fuck yourself', 'fuck you', 'fuck off', 'f*ck you', 'f**k you', 'fu*k you', 'f*ck off', 'f**k off', 'shut the fuck up', 'dumbasses', 'scumbags', 'imbeciles', 'cunts',
       'pricks', 'twats', 'wankers', 'coward', 'cowards', 'delusional', 'libtard', 'libtards', 'pedophile', 'despicable',
       'dregs', 'nigger', 'niggers', 'faggot', 'faggots', 'fag', 'fags', 'asshole*', 'dumbass*', 'cunt*', 'bitch*',
       // Insults a support agent hears; aimed or not is decided in ../aim.ts.
       'creep', 'creeps', 'pervert', 'perverts', 'dipshit', 'dipshits', 'dumbfuck', 'dumbfucks', 'buffoon',
       'buffoons', 'nutjob', 'nutjobs', 'halfwit', 'halfwits', 'lowlife', 'lowlifes', 'sleazebag', 'sleazebags',
-      'narcissist', 'narcissists', 'bigot', 'bigots', 'turd', 'turds', 'a**hole', 'a**holes', 'muppet', 'muppets',
+      'narcissist', 'narcissists', 'bigot', 'bigots', 'turd', 'turds', 'a**hole', 'a**holes', 'a$$hole', 'a$$holes', 'muppet', 'muppets',
       'dimwit', 'dimwits', 'nitwit', 'nitwits', 'dunce', 'dunces', 'cretin', 'cretins', 'numpty', 'numpties', 'pillock',
       'pillocks', 'plonker', 'plonkers', 'tosser', 'tossers', 'bellend', 'bellends', 'knobhead', 'knobheads', 'dickhead',
       'dickheads', 'shithead', 'shitheads', 'fuckwit', 'fuckwits', 'fuckface', 'airhead', 'airheads', 'bonehead',
@@ -156,7 +158,7 @@ export const en: Lexicon = {
     ['very', 1.4], ['so', 1.3], ['really', 1.3], ['extremely', 1.6], ['incredibly', 1.5], ['absolutely', 1.5],
     ['totally', 1.4], ['completely', 1.4], ['utterly', 1.6], ['beyond', 1.4], ['super', 1.4], ['too', 1.2],
     ['such', 1.2], ['most', 1.2], ['truly', 1.3], ['highly', 1.3], ['seriously', 1.3], ['deeply', 1.4],
-    ['fucking', 1.6], ['fuckin', 1.6], ['effing', 1.5], ['freaking', 1.4], ['freakin', 1.4], ['bloody', 1.4],
+    ['fucking', 1.6], ['fuckin', 1.6], ['f*cking', 1.6], ['f**king', 1.6], ['f***ing', 1.6], ['fu**ing', 1.6], ['effing', 1.5], ['freaking', 1.4], ['freakin', 1.4], ['bloody', 1.4],
     ['damn', 1.3], ['so much', 1.4], ['at all', 1.3],
     ['ever', 1.3],
   ],
