@@ -114,8 +114,8 @@ const SV: Words = {
 // Chinese has no spaces: pronouns are found by their characters in the sentence before the word.
 const ZH_SECOND = /你|您/;
 const ZH_THIRD = /[他她]/;
-/** Aimed by themselves: "滚", "去死", "操你". */
-const ZH_INHERENT = /^(?:滚|滚蛋|去死|操你|草你|狗日)$/;
+/** Aimed by themselves: "滚", "去死", "操你", and their net spellings ("cnm", "nmsl"); "垃圾客服" names the agent. */
+const ZH_INHERENT = /^(?:滚|滚蛋|去死|操你|草你|狗日|cnm|nmsl|草泥马|垃圾客服)$/;
 
 /** Insults that also judge a thing or a firm: abuse only when said of "you", "he" or "she". */
 const SITUATIONAL = /^(?:disgrace|disgraces|fraud|frauds|phony|phonies|racist|racists|pathetic)$/i;

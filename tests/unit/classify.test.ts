@@ -295,6 +295,10 @@ describe('abuse', () => {
     ['zh', '你们是不是傻', 'insult'],
     ['zh', '真是傻了，忘了密码', 'none'],
     ['zh', '我都傻眼了，又送错了', 'none'],
+    // Net spellings of the worst insults, and the agent called trash.
+    ['zh', 'cnm，退钱', 'insult'],
+    ['zh', '垃圾客服，半天不回', 'insult'],
+    ['zh', '这个产品是垃圾', 'none'],
     // 我靠 swears as an exclamation; "我靠你了" is "I'm counting on you".
     ['zh', '我靠，又坏了', 'swearing'],
     ['zh', '我靠你了，谢谢', 'none'],
