@@ -49,8 +49,13 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
         <p data-testid="customer-type" data-type={type.type}>
           <strong>{TYPE_LABELS[type.type] ?? type.type}</strong>{' '}
           <span className="muted">({Math.round(type.confidence * 100)}%{type.confidence < 0.5 ? ', low confidence' : ''})</span>
-          <br />
-          <span className="approach">{type.approach}</span>
+          {/* An abusive customer's approach is the abuse notice below, said once, for the level found. */}
+          {!(type.type === 'abusive' && verdict.abuse.level !== 'none') && (
+            <>
+              <br />
+              <span className="approach">{type.approach}</span>
+            </>
+          )}
           {type.evidence.length > 0 && (
             <>
               <br />

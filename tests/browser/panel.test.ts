@@ -168,6 +168,10 @@ describe('side panel', () => {
     await appendCustomerMessage(page, 'You are useless idiots, all of you.');
     await typeDraft(page, "I'm sorry for the wait.");
     await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('false');
+    // What to do is said once, by the abuse notice for the level found, not again under the type.
+    await expect.poll(() => panel.getByTestId('customer-type').getAttribute('data-type')).toBe('abusive');
+    expect(await panel.getByTestId('abuse').textContent()).toContain('Warn once');
+    expect(await panel.getByTestId('customer-type').textContent()).not.toMatch(/warn once/i);
     await typeDraft(page, "I'm sorry for the wait. I want to help, but if the insults continue I will have to end this chat.");
     await expect.poll(() => step.getAttribute('data-done'), { timeout: 10_000 }).toBe('true');
     await page.close();
