@@ -158,6 +158,7 @@ export default defineContentScript({
       return `${r.left},${r.top},${r.width},${r.height},${el.scrollLeft},${el.scrollTop}`;
     };
     const underline = (findings: Finding[], source: 'local' | 'background', keys = findingKeys(findings)) => {
+      if (paused) return inline.clear(); // an answer that was on its way when the agent paused
       perfMark('tact:findings', source);
       if (source === 'local' && drawn && drawn.el === editor && drawn.keys === keys && analysedDraft.startsWith(drawn.upTo)) {
         if (quietly('measuring the editor', () => placeOf(drawn!.el), '') === drawn.place) return perfMark('tact:underlined');
@@ -191,7 +192,7 @@ export default defineContentScript({
       if (mine) underline(mine, 'local', found);
       sendDraft(snap, local.version, found).then(
         (reply) => {
-          if (!reply) return;
+          if (!reply || paused) return;
           local.learn(snap, reply);
           if (reply.findings && !reply.unchanged) underline(reply.findings, 'background');
         },
