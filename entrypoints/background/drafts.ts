@@ -2,6 +2,7 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { browser } from 'wxt/browser';
 import { applyRequestSchema, DRAFT_PORT, draftRequestSchema, findingKeys, type DraftReply, type DraftSnapshot, type Finding } from '@/lib/protocol';
 import { findingsIn, rulesSource, verdictContext, type DraftContext } from '@/lib/draft-analysis';
+import { pausedOn } from '@/lib/paused-sites';
 import { applyEdit } from '@/lib/draft-edit';
 import { classifyCustomer } from '@/lib/classify';
 import type { Verdict } from '@/lib/classify/verdict';
@@ -80,6 +81,8 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
     };
     const findings = findingsIn(ctx.phrasebook, snapshot.draft, context);
     const draftLanguage = languageOf(snapshot.draft);
+    // A draft that was on its way when the agent paused the site is not kept: the panel shows the pause.
+    if (pausedOn(settings, snapshot.url)) return { findings: [], context };
     // Panels hear of the state at once; the content script need not wait for it to reach storage.
     ctx.states
       .set({ tabId, ...snapshot, findings, agentFindings: flagsInSent(snapshot.agent ?? [], context), verdict, draftLanguage, updatedAt: Date.now() })
