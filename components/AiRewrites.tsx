@@ -5,6 +5,8 @@ import { riskyAmong, sentenceAt, sentencesOf, type Sentence } from '@/lib/ai/ris
 import { sendMessage } from '@/utils/messaging';
 import { SuggestionCard, type Applied } from './SuggestionCard';
 import { AiErrorNotice } from './AiErrorNotice';
+import { useStoredSettings } from './useStoredSettings';
+import { parseSettings } from '@/lib/settings';
 
 interface Props {
   state: TabState;
@@ -45,9 +47,12 @@ export function AiRewrites({ state, ai, status, onApplied, dismissed = NONE }: P
   // Only with a key: with none nothing is offered, and a 100 KB draft costs tens of ms to scan.
   const enabled = aiReady(status);
   const sentences = useMemo(() => (enabled ? sentencesOf(state.draft) : []), [enabled, state.draft]);
+  // Cues a QA lead switched off in the settings offer nothing.
+  const stored = useStoredSettings();
+  const cuesOff = useMemo(() => new Set(stored === undefined ? [] : parseSettings(stored).aiCuesOff), [stored]);
   const risky = useMemo(
-    () => riskyAmong(sentences, state.findings).filter((s) => `${s.start}:${s.text}` !== current && !dismissed.has(s.text.toLowerCase())),
-    [sentences, state.findings, current, dismissed],
+    () => riskyAmong(sentences, state.findings, cuesOff).filter((s) => `${s.start}:${s.text}` !== current && !dismissed.has(s.text.toLowerCase())),
+    [sentences, state.findings, cuesOff, current, dismissed],
   );
   const others = useMemo(() => {
     const offered = new Set(risky.map((r) => r.start));

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, parseSettings, withPause, type Settings as SettingsValue } from '@/lib/settings';
 import { AiSettings } from './AiSettings';
+import { CUES, cueKey, type CueLocale } from '@/lib/ai/risky-sentences';
+
+const LOCALE_NAMES: Record<CueLocale, string> = { en: 'English', sv: 'Svenska', zh: '中文' };
 
 /** The settings page: where Tact may run beyond the known helpdesks, and what it shows. */
 export function Settings() {
@@ -94,6 +97,33 @@ export function Settings() {
         </label>
       </section>
       <AiSettings />
+      <section>
+        <h2>AI rewrites: which sentences are offered</h2>
+        <p className="muted">
+          A sentence the phrasebook does not cover is offered for an AI rewrite when one of these cues finds it. Switch off a cue that
+          offers too much for your team.
+        </p>
+        {(Object.keys(CUES) as CueLocale[]).map((locale) => (
+          <fieldset key={locale} className="checks" data-testid={`ai-cues-${locale}`}>
+            <legend>{LOCALE_NAMES[locale]}</legend>
+            {CUES[locale].map((cue) => {
+              const key = cueKey(locale, cue.id);
+              const on = !settings.aiCuesOff.includes(key);
+              return (
+                <label key={key}>
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    data-cue={key}
+                    onChange={() => void save({ ...settings, aiCuesOff: on ? [...settings.aiCuesOff, key] : settings.aiCuesOff.filter((k) => k !== key) })}
+                  />{' '}
+                  {cue.label}
+                </label>
+              );
+            })}
+          </fieldset>
+        ))}
+      </section>
       <section>
         <h2>Phrasebook</h2>
         <p className="muted">QA leads edit the team phrasebook, test it and review agents&apos; flags in the studio.</p>

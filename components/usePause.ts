@@ -2,21 +2,14 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY, parseSettings, withPause } from '@/lib/settings';
 import { originOf, pausedOn } from '@/lib/paused-sites';
+import { useStoredSettings } from './useStoredSettings';
 
 /**
  * Whether the agent paused Tact on `url`'s site, live from the stored settings (the content script
  * listens to the same key and stops or starts reading), and a way to pause or resume it.
  */
 export function usePause(url: string | null | undefined) {
-  const [settings, setSettings] = useState<unknown>(undefined);
-  useEffect(() => {
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[SETTINGS_KEY]) setSettings(changes[SETTINGS_KEY].newValue ?? {});
-    };
-    browser.storage.onChanged.addListener(listener);
-    void browser.storage.local.get(SETTINGS_KEY).then((r) => setSettings((s: unknown) => s ?? r[SETTINGS_KEY] ?? {}));
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, []);
+  const settings = useStoredSettings();
   const origin = url ? originOf(url) : null;
   const setPaused = async (paused: boolean) => {
     if (!origin) return;

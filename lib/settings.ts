@@ -6,6 +6,8 @@ export const settingsSchema = z.object({
   enabledOrigins: z.array(z.string().url()).default([]),
   /** Origins where the agent paused Tact: it reads and underlines nothing there until resumed. */
   pausedOrigins: z.array(z.string().url()).default([]),
+  /** AI rewrite cues switched off, as `${locale}:${cue id}` (lib/ai/risky-sentences.ts): their sentences are not offered. */
+  aiCuesOff: z.array(z.string()).default([]),
   /** Minimum severity shown in the panel and underlined in the draft. */
   minSeverity: z.enum(['hint', 'warning', 'risk']).default('hint'),
 });

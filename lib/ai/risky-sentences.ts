@@ -119,14 +119,24 @@ export function riskySentences(draft: string, findings: readonly Pick<Finding, '
 }
 
 /** The same, for a draft already cut by sentencesOf (the panel also lists every sentence). */
-export function riskyAmong(sentences: readonly Sentence[], findings: readonly Pick<Finding, 'start' | 'end' | 'source'>[] = []): RiskySentence[] {
+/** How the settings name a cue (settings.aiCuesOff). */
+export const cueKey = (locale: CueLocale, id: string) => `${locale}:${id}`;
+
+const NO_CUES_OFF: ReadonlySet<string> = new Set();
+
+export function riskyAmong(
+  sentences: readonly Sentence[],
+  findings: readonly Pick<Finding, 'start' | 'end' | 'source'>[] = [],
+  /** Cues switched off in the settings (cueKey): a sentence only they find is not offered. */
+  off: ReadonlySet<string> = NO_CUES_OFF,
+): RiskySentence[] {
   const covered = findings.filter((f) => f.source === 'phrasebook');
   const out: RiskySentence[] = [];
   for (const sentence of sentences) {
     if (covered.some((f) => overlaps(f, sentence))) continue;
     for (const locale of Object.keys(CUES) as CueLocale[]) {
       const cues = CUES[locale]
-        .filter((c) => c.pattern.test(sentence.text) && !(c.id === 'vague-timing' && statedTime(sentence.text)))
+        .filter((c) => !off.has(cueKey(locale, c.id)) && c.pattern.test(sentence.text) && !(c.id === 'vague-timing' && statedTime(sentence.text)))
         .map(({ id, label }) => ({ id, label }));
       if (cues.length) {
         out.push({ ...sentence, locale, cues });

@@ -325,6 +325,23 @@ describe('AI rewrites', () => {
     await panel.close();
   });
 
+  test('a cue switched off in the settings offers its sentences no more; switched on, they are back', async () => {
+    const sentence = 'Unfortunately the refund form is broken today.';
+    const { page, panel } = await openTicket(t, 'T-1044');
+    await typeDraft(page, `Hello Ingrid. ${sentence}`);
+    const candidate = panel.getByTestId('ai-candidate').filter({ hasText: sentence });
+    await candidate.waitFor({ timeout: 10_000 });
+    const settings = await openSettings();
+    const cue = settings.locator('[data-cue="en:unfortunately"]');
+    await cue.uncheck();
+    await expect.poll(() => candidate.count(), { timeout: 10_000 }).toBe(0);
+    await cue.check();
+    await expect.poll(() => candidate.count(), { timeout: 10_000 }).toBe(1);
+    await settings.close();
+    await page.close();
+    await panel.close();
+  });
+
   // Last: the backoff holds every request back for the next 40 s, as it should.
   test('a 429 shows the rate limit with its countdown', async () => {
     stub.queue({ kind: 'error', status: 429, type: 'rate_limit_error', headers: { 'retry-after': '40' } });

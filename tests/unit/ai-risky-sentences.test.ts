@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { riskySentences, sentenceAt, sentencesOf } from '../../lib/ai/risky-sentences';
+import { cueKey, riskyAmong, riskySentences, sentenceAt, sentencesOf } from '../../lib/ai/risky-sentences';
 import { readPhrasebookDir } from '../../lib/phrasebook/read-dir';
 import { compilePhrasebook } from '../../lib/phrasebook/engine';
 import { toFindings } from '../../lib/findings';
@@ -78,3 +78,14 @@ describe('sentenceAt', () => {
   });
 });
 
+
+test('a cue switched off in the settings offers nothing; a sentence another cue finds is still offered, with that cue only', () => {
+  const draft = 'Unfortunately the parcel is lost. Unfortunately, as I said, we cannot refund it.';
+  const sentences = sentencesOf(draft);
+  const on = riskyAmong(sentences);
+  expect(on.map((s) => s.cues.map((c) => c.id))).toEqual([['unfortunately'], expect.arrayContaining(['unfortunately', 'as-i-said', 'refusal'])]);
+  const off = riskyAmong(sentences, [], new Set([cueKey('en', 'unfortunately')]));
+  expect(off).toHaveLength(1);
+  expect(off[0]!.text).toContain('as I said');
+  expect(off[0]!.cues.map((c) => c.id)).not.toContain('unfortunately');
+});
