@@ -118,12 +118,12 @@ export function riskySentences(draft: string, findings: readonly Pick<Finding, '
   return riskyAmong(sentencesOf(draft), findings);
 }
 
-/** The same, for a draft already cut by sentencesOf (the panel also lists every sentence). */
 /** How the settings name a cue (settings.aiCuesOff). */
 export const cueKey = (locale: CueLocale, id: string) => `${locale}:${id}`;
 
 const NO_CUES_OFF: ReadonlySet<string> = new Set();
 
+/** The same, for a draft already cut by sentencesOf (the panel also lists every sentence). */
 export function riskyAmong(
   sentences: readonly Sentence[],
   findings: readonly Pick<Finding, 'start' | 'end' | 'source'>[] = [],

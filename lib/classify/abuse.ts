@@ -1,6 +1,6 @@
 import type { Reading } from './tones';
 import { evidenceOf } from './tones';
-import { abuseRank as rank, type AbuseLevel, type Evidence } from './verdict';
+import { worstOf, type AbuseLevel, type Evidence } from './verdict';
 
 // Abuse, by its worst form: swearing aimed at no one ("this is fucking ridiculous"), profanity
 // (swearing at the reader: "what the fuck is wrong with you", "fuck your company"), insult (at a
@@ -20,9 +20,7 @@ export interface AbuseVerdict {
 
 /** The worst level in a reading, without evidence: for earlier messages. */
 export function abuseLevelOf(reading: Reading): AbuseLevel {
-  let level: AbuseLevel = reading.swearing.length ? 'swearing' : 'none';
-  for (const a of reading.abuse) if (rank(a.level) > rank(level)) level = a.level;
-  return level;
+  return worstOf([reading.swearing.length ? 'swearing' : 'none', ...reading.abuse.map((a) => a.level)]);
 }
 
 export function readAbuse(original: string, reading: Reading): AbuseVerdict {

@@ -31,7 +31,7 @@ export const ABUSE_LEVELS = ['none', 'swearing', 'profanity', 'insult', 'threat'
 export const abuseLevelSchema = z.enum(ABUSE_LEVELS);
 export type AbuseLevel = z.infer<typeof abuseLevelSchema>;
 
-export const abuseRank = (l: AbuseLevel) => ABUSE_LEVELS.indexOf(l);
+const abuseRank = (l: AbuseLevel) => ABUSE_LEVELS.indexOf(l);
 
 /** The most severe of some levels. */
 export function worstOf(levels: readonly AbuseLevel[]): AbuseLevel {
