@@ -79,10 +79,10 @@ export function registerDraftHandlers(ctx: BackgroundContext) {
       minSeverity: settings.minSeverity,
       dismissed: [...dismissed],
     };
+    // A draft that was on its way when the agent paused the site is not matched nor kept: the panel shows the pause.
+    if (pausedOn(settings, snapshot.url)) return { findings: [], context };
     const findings = findingsIn(ctx.phrasebook, snapshot.draft, context);
     const draftLanguage = languageOf(snapshot.draft);
-    // A draft that was on its way when the agent paused the site is not kept: the panel shows the pause.
-    if (pausedOn(settings, snapshot.url)) return { findings: [], context };
     // Panels hear of the state at once; the content script need not wait for it to reach storage.
     ctx.states
       .set({ tabId, ...snapshot, findings, agentFindings: flagsInSent(snapshot.agent ?? [], context), verdict, draftLanguage, updatedAt: Date.now() })

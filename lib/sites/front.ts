@@ -25,32 +25,30 @@ const SEL = {
   channel: '[data-channel-type]',
 };
 
-/** Inbound: written by the contact. Front's API calls it is_inbound; the app marks the direction. */
-function isInbound(item: Element): boolean {
+/**
+ * Inbound (written by the contact) or outbound (by a teammate): Front's API calls it is_inbound; the
+ * app marks the direction. A message whose direction the page does not show is neither side's.
+ */
+function directionOf(item: Element): 'inbound' | 'outbound' | undefined {
   const dir = item.getAttribute('data-direction') ?? item.getAttribute('data-message-direction');
-  if (dir) return dir === 'inbound';
-  if (item.hasAttribute('data-is-inbound')) return item.getAttribute('data-is-inbound') === 'true';
-  return item.classList.contains('message--inbound') || item.classList.contains('is-inbound');
-}
-
-/** Outbound, said as plainly: a message whose direction the page does not show is neither side's. */
-function isOutbound(item: Element): boolean {
-  const dir = item.getAttribute('data-direction') ?? item.getAttribute('data-message-direction');
-  if (dir) return dir === 'outbound';
-  if (item.hasAttribute('data-is-inbound')) return item.getAttribute('data-is-inbound') === 'false';
-  return item.classList.contains('message--outbound') || item.classList.contains('is-outbound');
+  if (dir) return dir === 'inbound' || dir === 'outbound' ? dir : undefined;
+  const flag = item.getAttribute('data-is-inbound');
+  if (flag !== null) return flag === 'true' ? 'inbound' : flag === 'false' ? 'outbound' : undefined;
+  if (item.classList.contains('message--inbound') || item.classList.contains('is-inbound')) return 'inbound';
+  if (item.classList.contains('message--outbound') || item.classList.contains('is-outbound')) return 'outbound';
+  return undefined;
 }
 
 const items = (doc: Document) => outermost(doc.querySelectorAll(SEL.item));
 
 function inboundItem(item: Element): CustomerMessage | null {
-  if (item.matches(SEL.comment) || !isInbound(item)) return null;
+  if (item.matches(SEL.comment) || directionOf(item) !== 'inbound') return null;
   const body = item.querySelector(SEL.body) ?? item;
   return message(messageText(body, { skip: SEL.skip }), textOf(item, SEL.author), timeOf(item));
 }
 
 function outboundItem(item: Element): CustomerMessage | null {
-  if (item.matches(SEL.comment) || !isOutbound(item)) return null;
+  if (item.matches(SEL.comment) || directionOf(item) !== 'outbound') return null;
   return message(messageText(item.querySelector(SEL.body) ?? item, { skip: SEL.skip }));
 }
 
