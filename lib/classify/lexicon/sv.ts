@@ -79,8 +79,8 @@ export const sv: Lexicon = {
     ],
   },
   abuse: {
-    // Mild expletives (fan, fy fan, fasen, skit) are everyday Swedish, often praise ("fan vad bra"): tone, not abuse.
-    // "fan" alone is also a fan ("ett stort fan av er"); only its oaths swear.
+    // Mild expletives (fan, fasen, skit) are everyday Swedish, often praise ("fan vad bra"): tone, not abuse.
+    // "fan" alone is also a fan ("ett stort fan av er"); its oaths ("fy fan", "vad fan") swear.
     profanity: ['jävla', 'jävlar', 'jävligt', 'djävla', 'helvete', 'helvetes', 'satan', 'satans', 'skitdålig*', 'kuk', 'fitta', 'fuck*', 'shit*', 'fy fan', 'för fan', 'vad fan', 'fan också', 'fan heller'],
     insult: [
       'idiot', 'idioter', 'idiotisk*', 'dum i huvudet', 'dumma i huvudet', 'korkad', 'korkade', 'pucko', 'cp', 'mongo',
